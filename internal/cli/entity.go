@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"dossier/internal/store"
+)
+
+func entityCommand() command {
+	return command{
+		name: "entity", args: "NAME",
+		summary:  "Profile of one entity: aliases, roles, relations by type, documents, co-occurring entities",
+		examples: []string{"dossier entity Patrushev", `dossier entity "Nikolai Patrushev" --json`, "dossier entity 42 --as-of 2023-01"},
+		setup: func(fs *flag.FlagSet) func(a *app, args []string) error {
+			asJSON := fs.Bool("json", false, "print JSON")
+			tf := addTimeFlags(fs)
+			return func(a *app, args []string) error {
+				if err := wantArgs("entity", args, 1, -1); err != nil {
+					return err
+				}
+				filter, err := tf.filter("entity")
+				if err != nil {
+					return err
+				}
+				name := strings.Join(args, " ")
+				return a.withStore(func(st *store.Store) error {
+					e, err := st.FindEntity(a.ctx, name)
+					if err != nil {
+						return fmt.Errorf("entity %q: %w", name, err)
+					}
+					p, err := st.Profile(a.ctx, e.ID, filter)
+					if err != nil {
+						return fmt.Errorf("entity %q: profile: %w", name, err)
+					}
+					if *asJSON {
+						return writeJSON(a.stdout, p)
+					}
+					return printProfile(a, p)
+				})
+			}
+		},
+	}
+}
+
+// printProfile prints an entity profile for a reader.
+func printProfile(a *app, p *store.Profile) error {
+	w := a.stdout
+	e := p.Entity
+	fmt.Fprintf(w, "%s  (%s, id %d", e.Name, e.Type, e.ID)
+	if e.KBID != "" {
+		fmt.Fprintf(w, ", kb %s", e.KBID)
+	}
+	fmt.Fprintf(w, ")\n  %d mentions in %d documents, %d relations\n", e.Mentions, e.Docs, e.Degree)
+	if len(e.Aliases) > 0 {
+		fmt.Fprintf(w, "  aliases: %s\n", strings.Join(e.Aliases, "; "))
+	}
+	if len(p.Roles) > 0 {
+		fmt.Fprintf(w, "\nRoles:\n")
+		for _, r := range p.Roles {
+			fmt.Fprintf(w, "  %s  (%s, %d docs)\n", r.Role, dateRange(r.First, r.Last), r.Docs)
+		}
+	}
+	if len(p.Relations) > 0 {
+		fmt.Fprintf(w, "\nRelations:\n")
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for _, r := range p.Relations {
+			fmt.Fprintf(tw, "  %s\t%s\t%d claims\t%d others\t%s\n", r.Type, r.Direction, r.Count, r.Others, dateRange(r.First, r.Last))
+		}
+		if err := flushTable(tw); err != nil {
+			return err
+		}
+	}
+	if len(p.Documents) > 0 {
+		fmt.Fprintf(w, "\nDocuments:\n")
+		for _, d := range p.Documents {
+			fmt.Fprintf(w, "  %s  %-10s %s (%d mentions)\n", shortID(d.ID), orDash(d.Date), orDash(d.Title), d.Mentions)
+		}
+	}
+	if len(p.CoOccurring) > 0 {
+		fmt.Fprintf(w, "\nSeen with:\n")
+		for _, c := range p.CoOccurring {
+			fmt.Fprintf(w, "  %s (%s, %d docs)\n", c.Name, c.Type, c.Docs)
+		}
+	}
+	if len(p.Notes) > 0 {
+		fmt.Fprintf(w, "\nNotes:\n")
+		for _, n := range p.Notes {
+			fmt.Fprintf(w, "  %s %s: %s\n", n.At.UTC().Format("2006-01-02"), n.Actor, n.Text)
+		}
+	}
+	return nil
+}
+
+// dateRange prints a first-last date range compactly.
+func dateRange(first, last string) string {
+	switch {
+	case first == "" && last == "":
+		return "undated"
+	case first == last || last == "":
+		return first
+	case first == "":
+		return last
+	}
+	return first + " – " + last
+}

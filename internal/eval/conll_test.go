@@ -1,0 +1,62 @@
+package eval_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier"
+	"dossier/internal/eval"
+	"dossier/internal/extract"
+	"dossier/internal/lexicon"
+)
+
+// conllDevF1Floor is the committed floor of the micro F1 over PER, LOC and ORG on the
+// CoNLL-2003 dev set (exact spans). It only goes up.
+const conllDevF1Floor = 0.0
+
+func TestCoNLLDev(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "shared", "eval", "conll2003", "dev.txt")
+	f, err := os.Open(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("open %s: %v", path, err)
+		}
+		t.Skipf("%s not available: %v", path, err)
+	}
+	defer f.Close()
+	docs, err := eval.ReadCoNLL(f)
+	if err != nil {
+		t.Fatalf("ReadCoNLL: %v", err)
+	}
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatalf("lexicon.Load: %v", err)
+	}
+	x := extract.New(lex)
+	fn := func(text string) []dossier.Entity {
+		return x.Extract(text, extract.Options{}).Entities
+	}
+	rep := eval.ScoreCoNLL(docs, fn)
+	t.Logf("CoNLL-2003 dev:\n%s", rep)
+	if out := os.Getenv("CONLL_ERRORS"); out != "" {
+		var b strings.Builder
+		for i, d := range docs {
+			fmt.Fprintf(&b, "== doc %d\n", i)
+			for _, l := range eval.Errors(d, fn) {
+				b.WriteString(l + "\n")
+			}
+		}
+		if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if rep.Docs < 200 || rep.Micro.Gold < 5000 {
+		t.Fatalf("read %d documents with %d gold spans; want the whole dev set", rep.Docs, rep.Micro.Gold)
+	}
+	if f1 := rep.Micro.F1(); f1 < conllDevF1Floor {
+		t.Errorf("CoNLL dev micro F1 = %.4f, below the floor %.4f", f1, conllDevF1Floor)
+	}
+}

@@ -1,0 +1,169 @@
+package extract
+
+// Attribution, hedging and negation of relations. attributed_to is who asserts a claim:
+// "according to X", "X said that ...", "sources in Y", a cited source's headline in a
+// footnote ("2. The Economic Times, Pakistan set to ..."), or a footnote marker "(2)"
+// pointing to such a note. It holds the entity id when the source is an entity, else the
+// phrase, and is empty when the document asserts the claim itself.
+
+import (
+	"dossier"
+	"dossier/internal/text"
+)
+
+// attribution returns who asserts the relation with head h in sentence si, whose source
+// is entity src: an entity id, a phrase, or "".
+func (st *relState) attribution(si, h, src int) string {
+	su := &st.sus[si]
+	us := su.units
+	// "according to X", "as reported by X", "citing X", "sources in Y"
+	for k := 0; k < len(us); k++ {
+		if us[k].isMention() {
+			continue
+		}
+		n, v := st.preds.MatchCue("source", su.words, k)
+		if n == 0 {
+			continue
+		}
+		if v == "phrase" {
+			// "informed sources in Afghanistan": the phrase with its modifiers
+			lo := k
+			for lo > 0 && !us[lo-1].isMention() && us[lo-1].kind == text.Word && !isPreposition(us[lo-1].word) && !isBoundary(us[lo-1].word) && !isDeterminer(us[lo-1].word) && us[lo-1].word != "," {
+				lo--
+			}
+			hi := k + n
+			if hi < len(us) && us[hi].isMention() {
+				return dossier.SpanOf(st.doc, us[lo].start, us[hi].end).Text
+			}
+			continue
+		}
+		if k <= h && h < k+n+8 && phraseEndsBefore(us, k+n, h) {
+			continue // the head is inside the source phrase itself
+		}
+		if s := st.sourcePhrase(si, k+n); s != "" {
+			return s
+		}
+	}
+	// "X said (that) ...": a speech verb before the head with its subject
+	for k := 0; k < h; k++ {
+		if us[k].isMention() {
+			continue
+		}
+		if v, ok := st.sayVerb(su.words[k]); ok && v != "neg" {
+			if k == 0 {
+				continue
+			}
+			subj := st.subject(si, k, false)
+			if len(subj) > 0 && subj[0].ent != src {
+				return st.ents[subj[0].ent].ID
+			}
+		}
+	}
+	// "..., X said." after the head
+	for k := h + 1; k+1 < len(us); k++ {
+		if us[k].word == "," && us[k+1].isMention() && k+2 < len(us) {
+			if _, ok := st.sayVerb(su.words[k+2]); ok && us[k+1].ent != src {
+				return st.ents[us[k+1].ent].ID
+			}
+		}
+	}
+	// a citation line: "2. The Economic Times, Pakistan set to dispatch ..."
+	i := 0
+	for i < len(us) && i < 2 && !us[i].isMention() && (us[i].kind == text.Number || us[i].word == ".") {
+		i++
+	}
+	if i+1 < len(us) && us[i].isMention() && st.ents[us[i].ent].Type == dossier.Organization && us[i+1].word == "," && us[i].ent != src && i < h {
+		return st.ents[us[i].ent].ID
+	}
+	// a footnote marker "(2)" in the sentence pointing to a note that names a source
+	for k := 0; k+2 < len(us); k++ {
+		if us[k].word == "(" && us[k+1].kind == text.Number && us[k+2].word == ")" && !us[k].isMention() {
+			if s := st.noteSource(us[k+1].raw); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func phraseEndsBefore(us []unit, from, h int) bool {
+	for k := from; k < h; k++ {
+		if !us[k].isMention() && (us[k].word == "," || isBoundary(us[k].word)) {
+			return false
+		}
+	}
+	return true
+}
+
+// sourcePhrase returns the source named from unit k to the next comma: the entity id when
+// it is one mention, else the phrase.
+func (st *relState) sourcePhrase(si, k int) string {
+	us := st.sus[si].units
+	hi := k
+	for hi < len(us) && hi < k+8 {
+		if !us[hi].isMention() && (us[hi].word == "," || us[hi].word == "." || isBoundary(us[hi].word) || us[hi].word == "(") {
+			break
+		}
+		hi++
+	}
+	if hi == k {
+		return ""
+	}
+	lo := k
+	for lo < hi && !us[lo].isMention() && isDeterminer(us[lo].word) {
+		lo++
+	}
+	if hi-lo == 1 && us[lo].isMention() && actorType(st.ents[us[lo].ent].Type) {
+		return st.ents[us[lo].ent].ID
+	}
+	return dossier.SpanOf(st.doc, us[k].start, us[hi-1].end).Text
+}
+
+// sayVerb reports whether w is an inflected speech verb, with its cue value ("hedge",
+// "neg" or "").
+func (st *relState) sayVerb(w string) (string, bool) {
+	if n, v := st.preds.MatchCue("say", []string{w}, 0); n > 0 {
+		return v, true
+	}
+	return "", false
+}
+
+// noteSource finds the note labelled label ("2. The Economic Times, ...") at the end of
+// the document and returns the organization it cites first, as an entity id.
+func (st *relState) noteSource(label string) string {
+	for si := len(st.sus) - 1; si >= 0; si-- {
+		us := st.sus[si].units
+		if len(us) < 3 || us[0].raw != label || us[1].word != "." {
+			continue
+		}
+		if us[2].isMention() && st.ents[us[2].ent].Type == dossier.Organization {
+			return st.ents[us[2].ent].ID
+		}
+		return ""
+	}
+	return ""
+}
+
+// hedgedAt reports a hedging cue in sentence si before unit end (the claim's extent):
+// "probably", "may", "it appears", "suggests", "potential", "allegedly", "set to".
+func (st *relState) hedgedAt(si, h, end int) bool {
+	su := &st.sus[si]
+	if end > len(su.units) {
+		end = len(su.units)
+	}
+	for k := 0; k < end; k++ {
+		if su.units[k].isMention() {
+			continue
+		}
+		if su.units[k].cap && su.words[k] == "may" && k+1 < len(su.units) && su.units[k+1].kind == text.Number {
+			continue // the month
+		}
+		if n, _ := st.preds.MatchCue("hedge", su.words, k); n > 0 {
+			return true
+		}
+		if v, ok := st.sayVerb(su.words[k]); ok && v == "hedge" && k < h {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,464 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"dossier"
+	"dossier/internal/lexicon"
+)
+
+// corefGroup is an entity being assembled from candidates.
+type corefGroup struct {
+	parent *corefGroup // union-find
+	cands  []*cand
+	entry  *lexicon.Entry
+}
+
+func (e *corefGroup) root() *corefGroup {
+	for e.parent != nil {
+		if e.parent.parent != nil {
+			e.parent = e.parent.parent
+		}
+		e = e.parent
+	}
+	return e
+}
+
+func joinGroups(a, b *corefGroup) {
+	a, b = a.root(), b.root()
+	if a == b {
+		return
+	}
+	if b.entry != nil && a.entry == nil {
+		a, b = b, a
+	}
+	b.parent = a
+}
+
+// coref groups candidates into entities: one per lexicon entry or name; surnames join the
+// full name of a person, acronyms the name they abbreviate (defined in parentheses or by
+// initials); descriptions such as "the Russian leader" join the head of state named in
+// the document. It returns the entities with ids in order of first mention.
+func (x *Extractor) coref(d *nerDoc) []dossier.Entity {
+	var cands []*cand
+	for _, c := range d.cands {
+		if !c.dropped {
+			cands = append(cands, c)
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		if cands[a].start != cands[b].start {
+			return cands[a].start < cands[b].start
+		}
+		return cands[a].end > cands[b].end
+	})
+	byEntry := map[*lexicon.Entry]*corefGroup{}
+	byKey := map[string]*corefGroup{}
+	for _, c := range cands {
+		var e *corefGroup
+		if c.entry != nil && c.key == "" {
+			e = byEntry[c.entry]
+			if e == nil {
+				e = &corefGroup{entry: c.entry}
+				byEntry[c.entry] = e
+			}
+		} else {
+			e = byKey[c.key]
+			if e == nil {
+				e = &corefGroup{}
+				byKey[c.key] = e
+			}
+		}
+		c.ent = e
+		e.cands = append(e.cands, c)
+	}
+	x.linkParentheses(d, cands)
+	x.linkSurnames(d, cands, byKey)
+	x.linkInitials(cands, byKey)
+	x.describeLeaders(d, cands)
+
+	// gather candidates per root entity
+	roots := map[*corefGroup][]*cand{}
+	var order []*corefGroup
+	for _, c := range cands {
+		r := c.ent.root()
+		if _, ok := roots[r]; !ok {
+			order = append(order, r)
+		}
+		roots[r] = append(roots[r], c)
+	}
+	var out []dossier.Entity
+	for _, r := range order {
+		if e, ok := x.build(d, r, roots[r]); ok {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Mentions[0].Start < out[b].Mentions[0].Start })
+	for i := range out {
+		out[i].ID = "e" + strconv.Itoa(i+1)
+	}
+	return out
+}
+
+// linkParentheses joins a name and the acronym or full form that follows it in
+// parentheses: "Islamic State Khorasan Province (ISKP)", "ISKP (Islamic State ...)".
+func (x *Extractor) linkParentheses(d *nerDoc, cands []*cand) {
+	bySpan := map[[2]int]*cand{}
+	for _, c := range cands {
+		bySpan[[2]int{c.s, c.i}] = c
+	}
+	for _, c := range cands {
+		s := d.sents[c.s]
+		k := c.j
+		if k+2 < len(s.words) && s.words[k] == "(" {
+			o := bySpan[[2]int{c.s, k + 1}]
+			if o == nil || o.j >= len(s.words) || s.words[o.j] != ")" {
+				continue
+			}
+			if c.form == dossier.FormAcronym || o.form == dossier.FormAcronym {
+				joinGroups(c.ent, o.ent)
+			}
+		}
+	}
+}
+
+// linkSurnames joins a one-word name to the person whose full name ends with it
+// ("Putin" -> "Vladimir Putin"), preferring the latest such person before it.
+func (x *Extractor) linkSurnames(d *nerDoc, cands []*cand, byKey map[string]*corefGroup) {
+	type person struct {
+		e     *corefGroup
+		start int
+	}
+	surnames := map[string][]person{}
+	for _, c := range cands {
+		if c.typ == dossier.Person && c.entry == nil && c.j-c.i >= 2 && !c.weak {
+			s := d.sents[c.s]
+			last := s.words[c.j-1]
+			surnames[last] = append(surnames[last], person{c.ent, c.start})
+		}
+	}
+	for _, c := range cands {
+		if c.typ == dossier.Person && c.entry == nil && c.j-c.i >= 2 && c.weak {
+			s := d.sents[c.s]
+			last := s.words[c.j-1]
+			if len(surnames[last]) == 0 {
+				surnames[last] = append(surnames[last], person{c.ent, c.start})
+			}
+		}
+	}
+	for _, c := range cands {
+		if c.j-c.i != 1 || c.form == dossier.FormDemonym || c.form == dossier.FormAcronym {
+			continue
+		}
+		s := d.sents[c.s]
+		ps := surnames[s.words[c.i]]
+		if len(ps) == 0 {
+			continue
+		}
+		if c.entry != nil && (x.locativeBefore(s, c.i) || c.typ == dossier.Country) {
+			continue
+		}
+		best := ps[0]
+		for _, p := range ps {
+			if p.start <= c.start {
+				best = p
+			}
+		}
+		if c.entry != nil {
+			// a place name that is a person's surname here: take it out of the place
+			c.entry = nil
+			c.form = dossier.FormName
+		}
+		c.typ = dossier.Person
+		c.weak = false
+		c.ent.cands = dropCand(c.ent.cands, c)
+		c.ent = best.e.root()
+		c.ent.cands = append(c.ent.cands, c)
+	}
+}
+
+func dropCand(cs []*cand, c *cand) []*cand {
+	out := cs[:0]
+	for _, o := range cs {
+		if o != c {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// linkInitials joins an acronym to the multi-word organization or group whose initials it
+// spells ("ISKP" -> "Islamic State Khorasan Province").
+func (x *Extractor) linkInitials(cands []*cand, byKey map[string]*corefGroup) {
+	inits := map[string]*corefGroup{}
+	for _, c := range cands {
+		if c.typ != dossier.Organization && c.typ != dossier.ArmedGroup || c.form != dossier.FormName {
+			continue
+		}
+		words := strings.Fields(c.key)
+		if len(words) < 2 {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range words {
+			if isConnector(w) {
+				continue
+			}
+			b.WriteString(strings.ToUpper(w[:1]))
+		}
+		if b.Len() >= 2 {
+			inits[b.String()] = c.ent
+		}
+	}
+	for _, c := range cands {
+		if c.form != dossier.FormAcronym || c.entry != nil {
+			continue
+		}
+		if e := inits[strings.ToUpper(strings.TrimSuffix(c.key, "s"))]; e != nil {
+			joinGroups(e, c.ent)
+		} else if e := inits[strings.ToUpper(c.key)]; e != nil {
+			joinGroups(e, c.ent)
+		}
+	}
+}
+
+// describeLeaders adds "the Russian leader" as a description of the one person in the
+// document who holds a head-of-state or government title.
+func (x *Extractor) describeLeaders(d *nerDoc, cands []*cand) {
+	var leader *corefGroup
+	count := 0
+	for _, c := range cands {
+		if c.typ != dossier.Person || c.title == nil {
+			continue
+		}
+		for _, t := range c.title.names {
+			if isLeaderTitle(foldTitle(t)) {
+				if leader == nil || leader.root() != c.ent.root() {
+					count++
+				}
+				leader = c.ent.root()
+			}
+		}
+	}
+	if count != 1 {
+		return
+	}
+	for _, c := range cands {
+		if c.form != dossier.FormDemonym || c.entry == nil || c.entry.Type != dossier.Country {
+			continue
+		}
+		s := d.sents[c.s]
+		if c.i == 0 || s.words[c.i-1] != "the" || c.j >= len(s.words) {
+			continue
+		}
+		switch s.words[c.j] {
+		case "leader", "president", "premier", "head":
+			desc := &cand{s: c.s, i: c.i - 1, j: c.j + 1, typ: dossier.Person, form: dossier.FormDescription, ent: leader}
+			desc.start, desc.end = s.span(desc.i, desc.j)
+			d.cands = append(d.cands, desc)
+			leader.cands = append(leader.cands, desc)
+		}
+	}
+}
+
+// foldTitle is lexicon.Fold, named here for brevity.
+func foldTitle(s string) string { return lexicon.Fold(s) }
+
+func isLeaderTitle(t string) bool {
+	switch t {
+	case "president", "prime minister", "premier", "king", "emir", "chancellor", "supreme leader", "leader":
+		return true
+	}
+	return false
+}
+
+// honorific reports whether a title is a form of address rather than an office.
+func isHonorific(t string) bool {
+	switch foldTitle(strings.TrimSuffix(t, ".")) {
+	case "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "madam", "mullah", "sheikh", "shaikh",
+		"imam", "maulana", "mawlawi", "mawlavi", "haji", "hajji", "sayyid", "mufti", "rabbi", "father", "reverend":
+		return true
+	}
+	return false
+}
+
+// build turns the candidates of one entity into its output form. It reports false when
+// the entity should not be emitted.
+func (x *Extractor) build(d *nerDoc, r *corefGroup, cs []*cand) (dossier.Entity, bool) {
+	var e dossier.Entity
+	sort.SliceStable(cs, func(a, b int) bool { return cs[a].start < cs[b].start })
+	// type: the lexicon's, else the strongest evidence
+	var entry *lexicon.Entry
+	for _, c := range cs {
+		if c.entry != nil && c.form != dossier.FormDescription {
+			entry = c.entry
+			break
+		}
+	}
+	strong := map[dossier.EntityType]int{}
+	weak := map[dossier.EntityType]int{}
+	for _, c := range cs {
+		if c.typ == "" {
+			continue
+		}
+		if c.weak {
+			weak[c.typ]++
+		} else {
+			strong[c.typ]++
+		}
+	}
+	if entry != nil && entry.Type != dossier.Country {
+		named := false
+		for _, c := range cs {
+			if c.form != dossier.FormDemonym {
+				named = true
+				break
+			}
+		}
+		if !named {
+			return e, false // "Asian" alone does not put Asia in the document
+		}
+	}
+	switch {
+	case entry != nil && len(cs) > 0 && cs[0].key == "":
+		e.Type = entry.Type
+	case len(strong) > 0:
+		e.Type = argmaxType(strong)
+	case len(weak) > 0:
+		e.Type = argmaxType(weak)
+	default:
+		return e, false
+	}
+	// mentions and name
+	seen := map[[2]int]bool{}
+	best := ""
+	bestLen := 0
+	titles := []string{}
+	roleSet := map[string]bool{}
+	var aliases []string
+	aliasSet := map[string]bool{}
+	for _, c := range cs {
+		k := [2]int{c.start, c.end}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		form := c.form
+		if form == "" {
+			form = dossier.FormName
+		}
+		e.Mentions = append(e.Mentions, dossier.Mention{Span: dossier.SpanOf(d.src, c.start, c.end), Form: form})
+		txt := d.src[c.start:c.end]
+		if form == dossier.FormName && c.j-c.i > bestLen {
+			best, bestLen = txt, c.j-c.i
+		}
+		if c.title != nil {
+			alias := c.title.honorific + " " + txt
+			if !aliasSet[alias] {
+				aliasSet[alias] = true
+				titles = append(titles, alias)
+			}
+			for _, t := range c.title.names {
+				if !isHonorific(t) && !roleSet[t] {
+					roleSet[t] = true
+					e.Roles = append(e.Roles, t)
+				}
+			}
+		}
+	}
+	if entry != nil && cs[0].key == "" {
+		e.Name = entry.Name
+		if entry.KBID != "" {
+			id := entry.KBID
+			e.KBID = &id
+		}
+	} else if best != "" {
+		e.Name = best
+	} else {
+		e.Name = d.src[cs[0].start:cs[0].end]
+	}
+	for _, m := range e.Mentions {
+		if m.Text != e.Name && !aliasSet[m.Text] {
+			aliasSet[m.Text] = true
+			aliases = append(aliases, m.Text)
+		}
+	}
+	e.Aliases = append(aliases, titles...)
+	for _, role := range x.appositionRoles(d, cs) {
+		if !roleSet[role] {
+			roleSet[role] = true
+			e.Roles = append(e.Roles, role)
+		}
+	}
+	sort.SliceStable(e.Mentions, func(a, b int) bool { return e.Mentions[a].Start < e.Mentions[b].Start })
+	return e, true
+}
+
+func argmaxType(m map[dossier.EntityType]int) dossier.EntityType {
+	var best dossier.EntityType
+	n := -1
+	for _, t := range dossier.EntityTypes {
+		if m[t] > n {
+			best, n = t, m[t]
+		}
+	}
+	return best
+}
+
+// appositionRoles returns the roles given to a person in appositions: "Ramzan Kadyrov,
+// the president of Chechnya" -> "president of Chechnya".
+func (x *Extractor) appositionRoles(d *nerDoc, cs []*cand) []string {
+	var out []string
+	for _, c := range cs {
+		if c.typ != dossier.Person || c.form != dossier.FormName {
+			continue
+		}
+		s := d.sents[c.s]
+		n := len(s.words)
+		k := c.j
+		if k >= n || s.words[k] != "," {
+			continue
+		}
+		k++
+		if k < n && (s.words[k] == "the" || s.words[k] == "a" || s.words[k] == "an") {
+			k++
+		}
+		for mods := 0; mods < 3 && k < n; mods++ {
+			if m, _ := x.lex.Title(s.words, k); m > 0 {
+				break
+			}
+			if s.words[k] == "new" || s.words[k] == "former" || s.words[k] == "current" {
+				k++
+				continue
+			}
+			if s.owner[k] != 0 {
+				k++
+				continue
+			}
+			k = n // not a role
+		}
+		if k >= n {
+			continue
+		}
+		m, t := x.lex.Title(s.words, k)
+		if m == 0 || !t.Person {
+			continue
+		}
+		start := k
+		for start > c.j+1 && s.words[start-1] != "new" && s.words[start-1] != "former" && s.words[start-1] != "current" && s.words[start-1] != "the" && s.words[start-1] != "a" && s.words[start-1] != "an" && s.words[start-1] != "," {
+			start--
+		}
+		end := k + m
+		for end < n && end < k+m+6 {
+			w := s.words[end]
+			if w == "," || w == "." || w == ";" || w == ")" || w == "who" || w == "and" {
+				break
+			}
+			end++
+		}
+		out = append(out, s.src(start, end))
+	}
+	return out
+}

@@ -1,0 +1,437 @@
+package extract
+
+// Argument finding for the relation stage: subjects, objects, coordination, obliqueness,
+// relative-clause antecedents and pronouns, over the units of one sentence.
+
+import "dossier/internal/text"
+
+// How an argument was found; confidence.go turns these into factors.
+const (
+	argAdjacent   = iota // the subject right before its verb, or a direct object
+	argLeftmost          // the clause subject, further away
+	argApposition        // "X, supporters of Y"
+	argPossessor         // "X's criticism of Y"
+	argRelative          // the antecedent of which/who/that
+	argPronoun           // a resolved pronoun
+	argPrep              // the noun phrase after the predicate's preposition
+)
+
+// arg is one argument of a predicate: an entity found at a unit.
+type arg struct {
+	ent int // entity index
+	u   int // unit index in the sentence, or -1 when resolved from elsewhere
+	how int
+}
+
+// maxGroup caps coordination groups; maxPairs caps the relations one predicate may yield.
+const (
+	maxGroup = 40
+	maxPairs = 60
+)
+
+// oblique reports whether the mention at i sits inside a prepositional phrase ("of X",
+// "in X", "from X, Y"), scanning left over the noun phrase.
+func oblique(us []unit, i int) bool {
+	unknown := 0
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		u := &us[j]
+		if u.isMention() {
+			if j == i-1 {
+				return false // "Security Council Nikolai Patrushev": a new noun phrase
+			}
+			continue
+		}
+		w := u.word
+		switch {
+		case isPreposition(w):
+			return true
+		case w == "," || w == "and" || w == "&" || w == "or":
+			continue
+		case isDeterminer(w) || u.cap || w == "«" || w == "»" || w == "-" || u.kind == text.Number:
+			continue
+		case u.kind == text.Word:
+			unknown++
+			if unknown > 2 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// clauseStart scans left from h for the start of its clause: the unit after a boundary
+// word or mark, or after an unmatched "(". It returns the start index and the boundary
+// unit's index (-1 at sentence start).
+func clauseStart(us []unit, h int) (int, int) {
+	depth := 0
+	for i := h - 1; i >= 0; i-- {
+		u := &us[i]
+		if u.isMention() {
+			continue
+		}
+		switch w := u.word; {
+		case w == ")":
+			depth++
+		case w == "(":
+			if depth == 0 {
+				return i + 1, i
+			}
+			depth--
+		case depth > 0:
+		case isBoundary(w):
+			return i + 1, i
+		}
+	}
+	return 0, -1
+}
+
+// inParens reports for each unit in [lo, hi) whether it is inside parentheses opened in
+// that range.
+func inParens(us []unit, lo, hi int) []bool {
+	out := make([]bool, hi-lo)
+	depth := 0
+	for i := lo; i < hi; i++ {
+		w := us[i].word
+		if !us[i].isMention() && w == "(" {
+			depth++
+		}
+		out[i-lo] = depth > 0
+		if !us[i].isMention() && w == ")" && depth > 0 {
+			depth--
+		}
+	}
+	return out
+}
+
+// coordGroup expands the mention at i into the coordinated list it belongs to ("Putin and
+// Patrushev", "Uzbekistan, India, Iran, ... and Turkmenistan").
+func (st *relState) coordGroup(us []unit, i int, left bool) []int {
+	grp := []int{i}
+	// rightwards
+	j := i + 1
+	for len(grp) < maxGroup {
+		k, sawCoord := j, false
+		for k < len(us) && !us[k].isMention() && k-j < 4 {
+			w := us[k].word
+			if w == "," || w == "and" || w == "&" || w == "plus" || w == "as" || w == "well" {
+				sawCoord = true
+			} else if !(w == "the" || w == "both" || w == "«" || w == "»") {
+				break
+			}
+			k++
+		}
+		if !sawCoord || k >= len(us) || !us[k].isMention() || !st.sameClass(us[i].ent, us[k].ent) {
+			break
+		}
+		grp = append(grp, k)
+		j = k + 1
+	}
+	if !left {
+		return grp
+	}
+	// leftwards, only through a list that starts its clause or follows a comma
+	j = i - 1
+	for len(grp) < maxGroup {
+		k, sawCoord := j, false
+		for k >= 0 && !us[k].isMention() && j-k < 4 {
+			w := us[k].word
+			if w == "," || w == "and" || w == "&" {
+				sawCoord = true
+			} else if !(w == "the" || w == "both" || w == "«" || w == "»") {
+				break
+			}
+			k--
+		}
+		if !sawCoord || k < 0 || !us[k].isMention() || !st.sameClass(us[i].ent, us[k].ent) {
+			break
+		}
+		if k > 0 {
+			w := us[k-1]
+			if !w.isMention() && !(w.word == "," || w.word == "(" || isBoundary(w.word) || isDeterminer(w.word) || w.word == "and") {
+				break
+			}
+		}
+		grp = append([]int{k}, grp...)
+		j = k - 1
+	}
+	return grp
+}
+
+// sameClass reports whether two entities may be listed together as co-arguments.
+func (st *relState) sameClass(a, b int) bool {
+	ta, tb := st.ents[a].Type, st.ents[b].Type
+	if ta == tb {
+		return true
+	}
+	return actorType(ta) && actorType(tb)
+}
+
+// subject finds the subject of the predicate at h: the mention right before the verb
+// group, else the leftmost plain mention of the clause, else a relative pronoun's
+// antecedent or a resolved pronoun.
+func (st *relState) subject(si int, h int, allowPoss bool) []arg {
+	us := st.sus[si].units
+	lo, b := clauseStart(us, h)
+	paren := inParens(us, lo, h)
+	var cands []int
+	for i := lo; i < h; i++ {
+		u := &us[i]
+		if !u.isMention() || paren[i-lo] || !actorType(st.ents[u.ent].Type) {
+			continue
+		}
+		if u.poss && !allowPoss {
+			continue
+		}
+		if oblique(us, i) {
+			continue
+		}
+		cands = append(cands, i)
+	}
+	if len(cands) > 0 {
+		last := cands[len(cands)-1]
+		adjacent := true
+		for k := last + 1; k < h; k++ {
+			if !isAux(us[k].word) && !us[k].isMention() {
+				adjacent = false
+				break
+			}
+		}
+		pick, how := cands[0], argLeftmost
+		if adjacent {
+			pick, how = last, argAdjacent
+		}
+		var out []arg
+		for _, g := range st.coordGroup(us, pick, true) {
+			if g < h && (!us[g].poss || allowPoss) {
+				out = append(out, arg{ent: us[g].ent, u: g, how: how})
+			}
+		}
+		return out
+	}
+	if a, ok := st.antecedent(si, b, false); ok {
+		return a
+	}
+	for i := lo; i < h; i++ {
+		if !us[i].isMention() && !paren[i-lo] && isPronoun(us[i].word) {
+			if e := st.resolvePronoun(si, i); e >= 0 {
+				return []arg{{ent: e, u: -1, how: argPronoun}}
+			}
+			break
+		}
+	}
+	return nil
+}
+
+// antecedent returns the antecedent of the relative pronoun at unit b ("al-Qaeda, with
+// which", "the Taliban, which"). With prepOK false, a preposition before the pronoun
+// disqualifies it (the antecedent is then not the subject).
+func (st *relState) antecedent(si, b int, prepOK bool) ([]arg, bool) {
+	us := st.sus[si].units
+	if b < 1 || us[b].isMention() || !isRelPronoun(us[b].word) {
+		return nil, false
+	}
+	k := b - 1
+	if isPreposition(us[k].word) && !us[k].isMention() {
+		if !prepOK {
+			return nil, false
+		}
+		k--
+	}
+	if us[b].word == "that" {
+		if k < 0 || !us[k].isMention() {
+			return nil, false
+		}
+	} else if k >= 0 && !us[k].isMention() && us[k].word == "," {
+		k--
+	}
+	if k < 0 || !us[k].isMention() || !actorType(st.ents[us[k].ent].Type) {
+		return nil, false
+	}
+	var out []arg
+	for _, g := range st.coordGroup(us, k, true) {
+		out = append(out, arg{ent: us[g].ent, u: g, how: argRelative})
+	}
+	return out, true
+}
+
+// resolvePronoun resolves the pronoun at unit p of sentence si to an entity: the first
+// fitting actor of the sentence before it, else the first of the previous sentence.
+func (st *relState) resolvePronoun(si, p int) int {
+	w := st.sus[si].units[p].word
+	person := w == "he" || w == "she" || w == "him" || w == "her"
+	fits := func(e int) bool {
+		t := st.ents[e].Type
+		if person {
+			return t == "PERSON"
+		}
+		return actorType(t) && t != "PERSON"
+	}
+	us := st.sus[si].units
+	for i := 0; i < p; i++ {
+		if us[i].isMention() && fits(us[i].ent) && !oblique(us, i) {
+			return us[i].ent
+		}
+	}
+	if si == 0 {
+		return -1
+	}
+	prev := st.sus[si-1].units
+	for i := range prev {
+		if prev[i].isMention() && fits(prev[i].ent) {
+			return prev[i].ent
+		}
+	}
+	return -1
+}
+
+// skippable reports words that may stand between a preposition or verb and the noun
+// phrase it governs: determiners, adjectives (lower-case words), place nouns.
+func skippable(u *unit) bool {
+	if u.isMention() {
+		return false
+	}
+	w := u.word
+	if isBoundary(w) || w == "," || w == "(" || w == ")" || w == "." {
+		return false
+	}
+	if isPreposition(w) {
+		return false
+	}
+	return u.kind == text.Word || w == "«" || w == "»" || w == "-" || w == "'"
+}
+
+// npAt returns the first mention at or after j within a short noun phrase, or -1.
+func npAt(us []unit, j int, maxSkip int) int {
+	for k := j; k < len(us) && k <= j+maxSkip; k++ {
+		if us[k].isMention() {
+			return k
+		}
+		if isPlaceNoun(us[k].word) && k+1 < len(us) && us[k+1].word == "of" {
+			k++
+			continue
+		}
+		if !skippable(&us[k]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+func isPlaceNoun(w string) bool {
+	switch w {
+	case "suburbs", "suburb", "outskirts", "city", "province", "provinces", "region", "regions",
+		"area", "areas", "vicinity", "north", "south", "east", "west", "centre", "center",
+		"capital", "town", "village", "district", "border", "borders", "parts", "part", "heart",
+		"streets", "coast", "territory", "territories", "state", "republic":
+		return true
+	}
+	return false
+}
+
+// object finds the target of the predicate whose pattern ends before unit e, trying its
+// slots in order: "obj" (a direct object) or a preposition.
+func (st *relState) object(si, h, e int, slots []string) []arg {
+	us := st.sus[si].units
+	for _, slot := range slots {
+		if slot == "obj" {
+			k := npAt(us, e, 3)
+			if k < 0 {
+				continue
+			}
+			if k > e && !us[k].isMention() {
+				continue
+			}
+			return st.groupArgs(us, k, argAdjacent)
+		}
+		var out []arg
+		for j := e; j < len(us) && j <= e+8; j++ {
+			u := &us[j]
+			if !u.isMention() && (isBoundary(u.word) || u.word == "(" || u.word == ".") {
+				break
+			}
+			if u.isMention() || u.word != slot {
+				continue
+			}
+			k := npAt(us, j+1, 5)
+			if k < 0 {
+				continue
+			}
+			out = append(out, st.groupArgs(us, k, argPrep)...)
+			// "in the suburbs of Kandahar and in some northern provinces - Panjsher, ..."
+			g := st.coordGroup(us, k, false)
+			j = g[len(g)-1]
+			if j+2 < len(us) && (us[j+1].word == "and" || us[j+1].word == ",") && us[j+2].word == slot {
+				continue
+			}
+			break
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	// A relative clause whose antecedent is the target: "al-Qaeda, with which the
+	// Taliban are cooperating"; "the US, which Russia does not trust".
+	_, b := clauseStart(us, h)
+	if b >= 1 {
+		prep := us[b-1].word
+		for _, slot := range slots {
+			if (slot == prep && !us[b-1].isMention()) || (slot == "obj" && !isPreposition(prep)) {
+				if a, ok := st.antecedent(si, b, true); ok {
+					return a
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (st *relState) groupArgs(us []unit, k int, how int) []arg {
+	var out []arg
+	for _, g := range st.coordGroup(us, k, false) {
+		out = append(out, arg{ent: us[g].ent, u: g, how: how})
+	}
+	return out
+}
+
+// passiveAt reports whether the participle at h follows a form of "be" ("was accused",
+// "were not attacked").
+func passiveAt(us []unit, h int) bool {
+	for k := h - 1; k >= 0 && k >= h-4; k-- {
+		if us[k].isMention() {
+			return false
+		}
+		w := us[k].word
+		if isBe(w) {
+			return true
+		}
+		if !isAux(w) && !endsLy(w) {
+			return false
+		}
+	}
+	return false
+}
+
+func endsLy(w string) bool { return len(w) > 3 && w[len(w)-2:] == "ly" }
+
+// agent returns the "by X" agent after a passive participle.
+func (st *relState) agent(si, e int) []arg {
+	us := st.sus[si].units
+	for j := e; j < len(us) && j <= e+6; j++ {
+		if us[j].isMention() {
+			continue
+		}
+		w := us[j].word
+		if isBoundary(w) || w == "." {
+			break
+		}
+		if w == "by" {
+			if k := npAt(us, j+1, 3); k >= 0 {
+				return st.groupArgs(us, k, argPrep)
+			}
+			break
+		}
+	}
+	return nil
+}

@@ -1,0 +1,641 @@
+package extract
+
+// The relation stage: predicates from the predicate lexicon (lexicon/data/predicates.tsv)
+// found over the units of each sentence, their arguments found by clause analysis
+// (rel_args.go), then roles from titles and appositions (rel_roles.go), dates
+// (dates.go), places, quantities (quantity.go), attribution, hedging and negation
+// (attribution.go), confidence (confidence.go) and events (events.go).
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"dossier"
+	"dossier/internal/lexicon"
+	"dossier/internal/text"
+)
+
+// relState is the working state of one relate call.
+type relState struct {
+	doc     string
+	ents    []dossier.Entity
+	preds   *lexicon.Predicates
+	lex     *lexicon.Lexicon
+	docDate dossier.Date
+	sus     []sentUnits
+	dates   [][]dateExpr // per sentence
+	cands   []cand
+	country map[string]int // folded mention text of a COUNTRY entity -> entity index
+	kbEnt   map[string]int // kb id -> entity index
+}
+
+// cand is a relation candidate before ids and output fields are assigned.
+type cand struct {
+	typ     dossier.RelationType
+	subtype string
+	src     arg
+	tgt     arg
+	role    string
+	sent    int
+	head    int // unit index of the predicate head (or the cue that gave the relation)
+	end     int // unit index just past the target
+	weight  float64
+	rule    string // which rule found it, for confidence and debugging
+	hedged  bool
+	negated bool
+	place   int // entity index or -1
+}
+
+// relate runs the relation stage over one document: it returns the relations and events
+// found among ents (entities with final ids and mentions) in the sentences sents of text.
+func relate(doc string, sents []text.Sentence, ents []dossier.Entity, opts Options, lex *lexicon.Lexicon) ([]dossier.Relation, []dossier.Event) {
+	preds, err := lexicon.BuiltinPredicates()
+	if err != nil || len(ents) == 0 || len(sents) == 0 {
+		return nil, nil
+	}
+	st := newRelState(doc, sents, ents, opts.DocDate, preds, lex)
+	st.findPredicates()
+	st.findRoles()
+	st.findStanding()
+	rels := st.relations()
+	evs := st.events()
+	return rels, evs
+}
+
+func newRelState(doc string, sents []text.Sentence, ents []dossier.Entity, docDate dossier.Date, preds *lexicon.Predicates, lex *lexicon.Lexicon) *relState {
+	st := &relState{doc: doc, ents: ents, preds: preds, lex: lex, docDate: docDate,
+		country: map[string]int{}, kbEnt: map[string]int{}}
+	ms := sortedMentions(ents, len(doc))
+	st.sus = buildUnits(doc, sents, ents, ms)
+	for i, e := range ents {
+		if e.KBID != nil && *e.KBID != "" {
+			st.kbEnt[*e.KBID] = i
+		}
+		if e.Type == dossier.Country {
+			for _, m := range e.Mentions {
+				st.country[lexicon.Fold(m.Text)] = i
+			}
+			st.country[lexicon.Fold(e.Name)] = i
+		}
+	}
+	st.resolveDates()
+	return st
+}
+
+// findPredicates matches predicate heads in every sentence and analyses each.
+func (st *relState) findPredicates() {
+	for si := range st.sus {
+		su := &st.sus[si]
+		if len(su.units) < 2 {
+			continue
+		}
+		for h := range su.units {
+			u := &su.units[h]
+			if u.isMention() {
+				continue
+			}
+			forms := st.preds.Heads(u.word)
+			if len(forms) == 0 {
+				continue
+			}
+			st.analyzeHead(si, h, forms)
+		}
+	}
+}
+
+// analyzeHead tries the forms of the head at h, longest pattern first, and keeps the
+// relations of the first form that yields any.
+func (st *relState) analyzeHead(si, h int, forms []lexicon.Form) {
+	us := st.sus[si].units
+	order := make([]lexicon.Form, len(forms))
+	copy(order, forms)
+	nounFirst := h > 0 && (isDeterminer(us[h-1].word) || us[h-1].poss || (us[h-1].isMention() && st.ents[us[h-1].ent].Mentions[us[h-1].mention].Form == dossier.FormDemonym))
+	sort.SliceStable(order, func(a, b int) bool {
+		ra, rb := len(order[a].Pred.Rest), len(order[b].Pred.Rest)
+		if ra != rb {
+			return ra > rb
+		}
+		return kindRank(order[a].Pred.Kind, nounFirst) < kindRank(order[b].Pred.Kind, nounFirst)
+	})
+	for _, f := range order {
+		e, ok := matchRest(us, h, f.Pred.Rest)
+		if !ok {
+			continue
+		}
+		n := len(st.cands)
+		switch f.Pred.Kind {
+		case lexicon.PredRelNoun:
+			st.relNoun(si, h, e, f.Pred)
+		default:
+			st.predicate(si, h, e, f)
+		}
+		if len(st.cands) > n {
+			return
+		}
+	}
+}
+
+func kindRank(k lexicon.PredKind, nounFirst bool) int {
+	if nounFirst {
+		switch k {
+		case lexicon.PredNoun, lexicon.PredRelNoun:
+			return 0
+		case lexicon.PredAdj:
+			return 1
+		}
+		return 2
+	}
+	switch k {
+	case lexicon.PredVerb:
+		return 0
+	case lexicon.PredAdj:
+		return 1
+	}
+	return 2
+}
+
+// matchRest matches the words after a predicate head, each within a short gap of plain
+// words. It returns the unit index just past the match.
+func matchRest(us []unit, h int, rest [][]string) (int, bool) {
+	j := h + 1
+	for _, forms := range rest {
+		found := false
+		for g := 0; g <= 3 && j < len(us); g++ {
+			u := &us[j]
+			if u.isMention() || isBoundary(u.word) || u.word == "," || u.word == "." {
+				return 0, false
+			}
+			j++
+			if containsWord(forms, u.word) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return j, true
+}
+
+func containsWord(list []string, w string) bool {
+	for _, x := range list {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// predicate analyses a verb, noun or adjective predicate at h (pattern ending before e).
+func (st *relState) predicate(si, h, e int, f lexicon.Form) {
+	us := st.sus[si].units
+	p := f.Pred
+	var srcs, tgts []arg
+	rule := "verb"
+	switch {
+	case p.Kind == lexicon.PredVerb && f.Participle && passiveAt(us, h):
+		rule = "passive"
+		srcs = st.agent(si, e)
+		tgts = st.subject(si, h, false)
+	case p.Kind == lexicon.PredNoun:
+		rule = "noun"
+		srcs, tgts = st.nounArgs(si, h, e, p)
+	default:
+		if p.Kind == lexicon.PredAdj {
+			rule = "adj"
+		}
+		srcs = st.subject(si, h, false)
+		tgts = st.object(si, h, e, p.Slots)
+		if len(tgts) == 0 && p.Type.Symmetric() {
+			srcs, tgts = st.between(si, e, srcs)
+		}
+	}
+	if len(srcs) == 0 || len(tgts) == 0 {
+		return
+	}
+	neg := st.negatedAt(si, h, srcs)
+	typ := p.Type
+	negated := neg
+	if neg && p.NegType != "" {
+		typ, negated = p.NegType, false
+	}
+	if typ == "" {
+		return
+	}
+	if st.desireBefore(si, h) && (typ == dossier.Consult || typ == dossier.Cooperate || typ == dossier.Support || typ == dossier.Aid) {
+		typ = dossier.Request
+		rule += "+desire"
+	}
+	if typ == dossier.Assault && st.planBefore(si, h) {
+		typ = dossier.HostileTo
+		rule += "+plan"
+	}
+	subtype := p.Subtype
+	last := e
+	for _, t := range tgts {
+		if t.u >= last {
+			last = t.u + 1
+		}
+	}
+	if subtype == "" && (typ == dossier.Aid || typ == dossier.Mobilize) && st.armsIn(si, h, last) {
+		subtype = "arms"
+	}
+	st.addPairs(si, h, last, typ, subtype, srcs, tgts, p.Weight, rule, negated)
+}
+
+// addPairs adds one candidate per source-target pair, capped.
+func (st *relState) addPairs(si, h, end int, typ dossier.RelationType, subtype string, srcs, tgts []arg, w float64, rule string, negated bool) {
+	n := 0
+	for _, s := range srcs {
+		for _, t := range tgts {
+			if n >= maxPairs {
+				return
+			}
+			if s.ent == t.ent {
+				continue
+			}
+			c := cand{typ: typ, subtype: subtype, src: s, tgt: t, sent: si, head: h, end: end,
+				weight: w, rule: rule, negated: negated, place: -1}
+			if st.fitTypes(&c) {
+				st.cands = append(st.cands, c)
+				n++
+			}
+		}
+	}
+}
+
+// nounArgs finds the source and target of a noun predicate: "X's criticism of Y",
+// "Russian criticism of Y", "X, supporters of Y", "X expressed disappointment with Y",
+// "the X-Y dialogue", "talks between X and Y".
+func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) {
+	us := st.sus[si].units
+	// "the US-Taliban dialogue"
+	if h >= 2 && us[h-1].isMention() && us[h-2].isMention() && us[h-1].start-us[h-2].end == 1 {
+		if c := st.doc[us[h-2].end]; c == '-' {
+			return []arg{{ent: us[h-2].ent, u: h - 2, how: argAdjacent}}, []arg{{ent: us[h-1].ent, u: h - 1, how: argAdjacent}}
+		}
+	}
+	tgts := st.object(si, h, e, p.Slots)
+	var srcs []arg
+	if k := possessorBefore(us, h); k >= 0 && actorType(st.ents[us[k].ent].Type) {
+		srcs = []arg{{ent: us[k].ent, u: k, how: argPossessor}}
+	} else if k := appositionBefore(us, h); k >= 0 && actorType(st.ents[us[k].ent].Type) {
+		for _, g := range st.coordGroup(us, k, true) {
+			srcs = append(srcs, arg{ent: us[g].ent, u: g, how: argApposition})
+		}
+	} else {
+		srcs = st.subject(si, h, true)
+	}
+	if len(tgts) == 0 && p.Type.Symmetric() {
+		return st.between(si, e, srcs)
+	}
+	return srcs, tgts
+}
+
+// between handles "talks between X and Y" (and, with srcs, "X's ties with Y").
+func (st *relState) between(si, e int, srcs []arg) ([]arg, []arg) {
+	us := st.sus[si].units
+	for j := e; j < len(us) && j <= e+3; j++ {
+		if us[j].isMention() || us[j].word != "between" {
+			continue
+		}
+		k := npAt(us, j+1, 3)
+		if k < 0 {
+			return srcs, nil
+		}
+		g := st.coordGroup(us, k, false)
+		if len(g) == 2 {
+			return []arg{{ent: us[g[0]].ent, u: g[0], how: argPrep}}, []arg{{ent: us[g[1]].ent, u: g[1], how: argPrep}}
+		}
+	}
+	return srcs, nil
+}
+
+// possessorBefore returns the possessive or demonym mention that modifies the noun at h
+// ("Russia's harsh criticism", "Russian criticism"), or -1.
+func possessorBefore(us []unit, h int) int {
+	for k := h - 1; k >= 0 && k >= h-3; k-- {
+		u := &us[k]
+		if u.isMention() {
+			if u.poss || k == h-1 {
+				return k
+			}
+			return -1
+		}
+		if u.kind != text.Word || isPreposition(u.word) || isBoundary(u.word) || isDeterminer(u.word) && u.word != "no" {
+			if u.word != "«" && u.word != "»" {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// appositionBefore returns the mention before ", [the] NOUN" ("Chechen fighters,
+// supporters of ..."), or -1.
+func appositionBefore(us []unit, h int) int {
+	k := h - 1
+	for k >= 0 && !us[k].isMention() && (isDeterminer(us[k].word) || us[k].word == "«" || us[k].word == "»") {
+		k--
+	}
+	if k < 1 || us[k].isMention() || us[k].word != "," || !us[k-1].isMention() {
+		return -1
+	}
+	return k - 1
+}
+
+// relNoun analyses a relational noun ("ally", "enemy", "rival") at h.
+func (st *relState) relNoun(si, h, e int, p *lexicon.Predicate) {
+	us := st.sus[si].units
+	x := possessorBefore(us, h)
+	var xs []arg
+	if x >= 0 {
+		u := &us[x]
+		if !u.poss && st.ents[u.ent].Mentions[u.mention].Form != dossier.FormDemonym {
+			x = -1
+		}
+	}
+	if x >= 0 {
+		xs = []arg{{ent: us[x].ent, u: x, how: argPossessor}}
+	} else if e < len(us) && us[e].word == "of" {
+		if k := npAt(us, e+1, 2); k >= 0 {
+			xs, x = []arg{{ent: us[k].ent, u: k, how: argPrep}}, k
+		}
+	} else if a := st.agent(si, e); len(a) > 0 {
+		xs = a // "considered a friendly state by Russia"
+	}
+	if len(xs) == 0 || !actorType(st.ents[xs[0].ent].Type) {
+		return
+	}
+	// the start of the noun phrase holding the relational noun
+	np := h
+	if x >= 0 && x < np {
+		np = x
+	}
+	for np > 0 && !us[np-1].isMention() && (isDeterminer(us[np-1].word) || (us[np-1].kind == text.Word && !isBe(us[np-1].word) && !isPreposition(us[np-1].word) && !isBoundary(us[np-1].word) && !isAux(us[np-1].word))) {
+		np--
+	}
+	var ys []arg
+	rule := "relnoun"
+	switch {
+	case np >= 2 && us[np-1].word == "," && us[np-2].isMention():
+		// "Tajikistan, Russia's main ally"
+		rule = "relnoun-apposition"
+		for _, g := range st.coordGroup(us, np-2, true) {
+			ys = append(ys, arg{ent: us[g].ent, u: g, how: argApposition})
+		}
+	default:
+		// "Russia's enemies in Afghanistan are X, Y and Z"
+		for j := e; j < len(us) && j <= e+5; j++ {
+			w := us[j].word
+			if us[j].isMention() {
+				continue
+			}
+			if isBoundary(w) && w != ":" || w == "," || w == "." {
+				break
+			}
+			if w == "are" || w == "is" || w == "include" || w == "includes" || w == "were" || w == "was" || w == ":" {
+				if k := npAt(us, j+1, 2); k >= 0 {
+					rule = "relnoun-copula"
+					ys = st.groupArgs(us, k, argAdjacent)
+				}
+				break
+			}
+		}
+		if len(ys) == 0 {
+			// "X are all potential Russian allies", "it is considered a friendly state by Y"
+			k := np - 1
+			for k >= 0 && !us[k].isMention() && (isAux(us[k].word) || isBe(us[k].word) || us[k].word == "considered" || us[k].word == "seen" || us[k].word == "regarded" || us[k].word == "as") {
+				k--
+			}
+			if k < np-1 {
+				rule = "relnoun-subject"
+				ys = st.subject(si, k+1, false)
+			}
+		}
+	}
+	if len(ys) == 0 {
+		return
+	}
+	last := e
+	for _, y := range ys {
+		if y.u >= last {
+			last = y.u + 1
+		}
+	}
+	neg := st.negatedAt(si, h, ys)
+	st.addPairs(si, h, last, p.Type, p.Subtype, xs, ys, p.Weight, rule, neg)
+}
+
+// negatedAt reports a negation cue in the verb group before the head h ("does not
+// trust", "has failed to establish", "no cooperation").
+func (st *relState) negatedAt(si, h int, srcs []arg) bool {
+	su := &st.sus[si]
+	lo := h - 5
+	for _, s := range srcs {
+		if s.u >= 0 && s.u < h && s.u+1 > lo {
+			lo = s.u + 1
+		}
+	}
+	if lo < 0 {
+		lo = 0
+	}
+	for k := lo; k < h; k++ {
+		if su.units[k].isMention() {
+			continue
+		}
+		if isBoundary(su.words[k]) {
+			lo = k + 1
+		}
+	}
+	for k := lo; k < h; k++ {
+		if n, _ := st.preds.MatchCue("neg", su.words, k); n > 0 && k+n <= h {
+			return true
+		}
+	}
+	return false
+}
+
+// desireBefore reports a cue of seeking or trying right before the head ("seeking
+// contacts with", "trying to establish contacts with").
+func (st *relState) desireBefore(si, h int) bool {
+	su := &st.sus[si]
+	for k := h - 1; k >= 0 && k >= h-4; k-- {
+		if su.units[k].isMention() {
+			return false
+		}
+		if n, _ := st.preds.MatchCue("desire", su.words, k); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// planBefore reports a cue of planning right before the head ("plans to eliminate").
+func (st *relState) planBefore(si, h int) bool {
+	su := &st.sus[si]
+	for k := h - 1; k >= 0 && k >= h-4; k-- {
+		if su.units[k].isMention() && !su.units[k].poss {
+			return false
+		}
+		if n, _ := st.preds.MatchCue("plan", su.words, k); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// armsIn reports a weapons cue between units lo and hi of a sentence.
+func (st *relState) armsIn(si, lo, hi int) bool {
+	su := &st.sus[si]
+	for k := lo; k < hi && k < len(su.words); k++ {
+		if n, _ := st.preds.MatchCue("arms", su.words, k); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// fitTypes checks the entity types a relation type allows, mapping places that stand
+// for their state onto it; it reports whether the candidate is kept.
+func (st *relState) fitTypes(c *cand) bool {
+	s, t := st.ents[c.src.ent].Type, st.ents[c.tgt.ent].Type
+	if s == dossier.NamedEvent || t == dossier.NamedEvent {
+		return false
+	}
+	switch c.typ {
+	case dossier.LocatedIn:
+		return s != dossier.Location && (t == dossier.Location || t == dossier.Country)
+	case dossier.Leads:
+		return (s == dossier.Person || s == dossier.ArmedGroup || s == dossier.Organization) && t != dossier.Person
+	case dossier.MemberOf:
+		return s != dossier.Location && t != dossier.Location && t != dossier.Person
+	}
+	if s == dossier.Location {
+		e, ok := st.stateOf(c.src.ent)
+		if !ok {
+			return false
+		}
+		c.src.ent = e
+	}
+	if t == dossier.Location {
+		e, ok := st.stateOf(c.tgt.ent)
+		if !ok {
+			return false
+		}
+		c.place = c.tgt.ent
+		c.tgt.ent = e
+	}
+	return c.src.ent != c.tgt.ent
+}
+
+// stateOf returns the COUNTRY entity a LOCATION belongs to: from the lexicon's country
+// code of its kb id, or from a state's name or demonym inside one of its mentions
+// ("Russian North Caucasus").
+func (st *relState) stateOf(loc int) (int, bool) {
+	e := st.ents[loc]
+	if e.KBID != nil && st.lex != nil {
+		if en := st.lex.ByKBID(*e.KBID); en != nil && en.Country != "" {
+			if i, ok := st.kbEnt[en.Country]; ok {
+				return i, true
+			}
+		}
+	}
+	for _, m := range e.Mentions {
+		for _, w := range strings.Fields(lexicon.Fold(m.Text)) {
+			if i, ok := st.country[w]; ok {
+				return i, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// relations turns the candidates into output relations: attribution, hedging, date,
+// place, quantity and confidence, deduplicated, with ids r1, r2, ...
+func (st *relState) relations() []dossier.Relation {
+	type key struct {
+		typ      dossier.RelationType
+		src, tgt int
+		negated  bool
+	}
+	best := map[key]int{}
+	var out []dossier.Relation
+	for _, c := range st.cands {
+		c := c
+		su := &st.sus[c.sent]
+		ev := st.evidence(c.sent)
+		r := dossier.Relation{Type: c.typ, Source: st.ents[c.src.ent].ID, Target: st.ents[c.tgt.ent].ID,
+			Hedged: c.hedged || st.hedgedAt(c.sent, c.head, c.end), Negated: c.negated, Evidence: ev}
+		if c.subtype != "" {
+			s := c.subtype
+			r.Subtype = &s
+		}
+		if c.role != "" {
+			s := c.role
+			r.Role = &s
+		}
+		if a := st.attribution(c.sent, c.head, c.src.ent); a != "" {
+			r.AttributedTo = &a
+		}
+		if !c.typ.Standing() || c.typ == dossier.LocatedIn {
+			if d := st.dateFor(c.sent, c.head); !d.IsZero() {
+				s := d.String()
+				r.Date = &s
+			}
+		}
+		place := c.place
+		if place < 0 && c.typ != dossier.LocatedIn && c.typ != dossier.Leads && c.typ != dossier.MemberOf {
+			place = st.placeIn(c.sent, c.src.ent, c.tgt.ent)
+		}
+		if place >= 0 {
+			s := st.ents[place].ID
+			r.Place = &s
+		}
+		if q := st.quantityIn(c.sent, c.head, c.end); q != "" {
+			r.Quantity = &q
+		}
+		r.Confidence = st.confidence(&c, &r)
+		_ = su
+		k := key{c.typ, c.src.ent, c.tgt.ent, r.Negated}
+		if c.typ.Symmetric() && k.src > k.tgt {
+			k.src, k.tgt = k.tgt, k.src
+		}
+		if i, ok := best[k]; ok {
+			if r.Confidence > out[i].Confidence {
+				out[i] = r
+			}
+			continue
+		}
+		best[k] = len(out)
+		out = append(out, r)
+	}
+	for i := range out {
+		out[i].ID = fmt.Sprintf("r%d", i+1)
+	}
+	return out
+}
+
+// evidence returns the span of sentence si.
+func (st *relState) evidence(si int) dossier.Span {
+	su := &st.sus[si]
+	return dossier.SpanOf(st.doc, su.start, su.end)
+}
+
+// placeIn returns a LOCATION entity named after "in" or "at" in sentence si that is
+// neither argument, or -1.
+func (st *relState) placeIn(si, src, tgt int) int {
+	us := st.sus[si].units
+	for i := 1; i < len(us); i++ {
+		u := &us[i]
+		if !u.isMention() || u.ent == src || u.ent == tgt || st.ents[u.ent].Type != dossier.Location {
+			continue
+		}
+		if w := us[i-1].word; w == "in" || w == "at" || (w == "of" && i >= 2 && isPlaceNoun(us[i-2].word)) {
+			return u.ent
+		}
+	}
+	return -1
+}

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"dossier"
+	"dossier/internal/eval"
+	"dossier/internal/lexicon"
+)
+
+// seedEntityF1Floor is the committed floor of the typed entity F1 on the seed brief
+// (score_doc.py's rules). It only goes up.
+const seedEntityF1Floor = 0.0
+
+var (
+	lexOnce sync.Once
+	lexVal  *lexicon.Lexicon
+	lexErr  error
+)
+
+// testExtractor returns an Extractor over the builtin lexicon, loaded once per test binary.
+func testExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	lexOnce.Do(func() { lexVal, lexErr = lexicon.Load() })
+	if lexErr != nil {
+		t.Fatalf("lexicon.Load: %v", lexErr)
+	}
+	return New(lexVal)
+}
+
+// sharedFile reads a file of ../shared, skipping the test when it is missing outside CI.
+func sharedFile(t *testing.T, parts ...string) []byte {
+	t.Helper()
+	path := filepath.Join(append([]string{"..", "..", "..", "shared"}, parts...)...)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("read %s: %v", path, err)
+		}
+		t.Skipf("%s not available: %v", path, err)
+	}
+	return b
+}
+
+func TestSeedEntities(t *testing.T) {
+	src := string(sharedFile(t, "seed", "brief-27.txt"))
+	g, err := os.Open(filepath.Join("..", "..", "..", "shared", "seed", "gold", "brief-27.json"))
+	if err != nil {
+		t.Fatalf("open gold: %v", err)
+	}
+	defer g.Close()
+	gold, err := eval.ReadGold(g)
+	if err != nil {
+		t.Fatalf("read gold: %v", err)
+	}
+	x := testExtractor(t)
+	out := x.Extract(src, Options{DocDate: dossier.Date{Year: 2023, Month: 3}})
+	if err := out.CheckSpans(src); err != nil {
+		t.Fatalf("span invariant: %v", err)
+	}
+	for _, e := range out.Entities {
+		if len(e.Mentions) == 0 {
+			t.Errorf("entity %s %q has no mention", e.ID, e.Name)
+		}
+		if os.Getenv("DUMP") != "" {
+			var ms []string
+			for _, m := range e.Mentions {
+				ms = append(ms, m.Text+"/"+string(m.Form)[:1])
+			}
+			t.Logf("%s %s %q aliases=%q roles=%q %q", e.ID, e.Type, e.Name, e.Aliases, e.Roles, ms)
+		}
+	}
+	sc := eval.ScoreDoc(gold, out)
+	t.Logf("seed entity P=%.3f R=%.3f F1=%.3f (tp=%d pred=%d gold=%d)", sc.Entity.P(), sc.Entity.R(), sc.Entity.F1(), sc.Entity.TP, sc.Entity.Pred, sc.Entity.Gold)
+	t.Logf("missing: %q", sc.Missing)
+	t.Logf("spurious: %q", sc.Spurious)
+	if f := sc.Entity.F1(); f < seedEntityF1Floor {
+		t.Errorf("seed entity F1 = %.3f, below the floor %.3f", f, seedEntityF1Floor)
+	}
+}

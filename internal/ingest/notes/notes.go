@@ -1,0 +1,357 @@
+// Package notes finds footnotes and endnotes in a canonical text: the numbered notes
+// at the end ("1. ...", "[1] ...", "(1) ...", "¹ ..."), the markers in the body that point
+// to them ("(1)", "[1]", superscript digits, "^1"), and the cited source of each note
+// (publisher, title, date) where the note reads as a citation.
+package notes
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dossier"
+	"dossier/internal/ingest/when"
+)
+
+var (
+	// reNoteLine matches the label that opens a note line.
+	reNoteLine = regexp.MustCompile(`^[ \t]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)]|\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]*`)
+	// reNotesHeading matches a heading that opens a notes or references section.
+	reNotesHeading = regexp.MustCompile(`(?i)^[ \t]*(notes?|footnotes|endnotes|references|sources|bibliography|citations)[ \t]*:?[ \t]*$`)
+	// reMarker matches a marker in the body.
+	reMarker = regexp.MustCompile(`\((\d{1,3})\)|\[(\d{1,3})\]|\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)`)
+)
+
+const superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+func superToInt(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if i := strings.IndexRune(superDigits, r); i >= 0 {
+			b.WriteByte(byte('0' + utf8.RuneCountInString(superDigits[:i])))
+		}
+	}
+	return strings.TrimLeft(b.String(), "0")
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+type line struct {
+	start, end int // byte range without the newline
+}
+
+func splitLines(text string) []line {
+	var out []line
+	for off := 0; off <= len(text); {
+		i := strings.IndexByte(text[off:], '\n')
+		if i < 0 {
+			out = append(out, line{off, len(text)})
+			break
+		}
+		out = append(out, line{off, off + i})
+		off += i + 1
+	}
+	return out
+}
+
+type note struct {
+	label          string
+	start, end     int // note text, label excluded
+	labelLineStart int
+}
+
+// Find returns the footnotes of text, in label order. A notes block is a run of
+// numbered lines starting at 1 and counting up, reaching the end of the text (lines
+// without a label continue the previous note), accepted when a notes heading precedes
+// it or when the body holds a marker for one of its labels.
+func Find(text string) []dossier.Footnote {
+	lines := splitLines(text)
+	notes, blockStart, headed := findBlock(text, lines)
+	if len(notes) == 0 {
+		return nil
+	}
+	body := text[:blockStart]
+	markers := markersIn(body)
+	linked := 0
+	for _, n := range notes {
+		if _, ok := markers[n.label]; ok {
+			linked++
+		}
+	}
+	if linked == 0 && !headed {
+		return nil
+	}
+	out := make([]dossier.Footnote, 0, len(notes))
+	for _, n := range notes {
+		fn := dossier.Footnote{Label: n.label, Note: dossier.SpanOf(text, n.start, n.end)}
+		if m, ok := markers[n.label]; ok {
+			fn.Marker = dossier.SpanOf(text, m[0], m[1])
+		}
+		fn.Source = Parse(fn.Note.Text).Publisher
+		out = append(out, fn)
+	}
+	return out
+}
+
+// findBlock finds the last numbered run 1..n that reaches the end of the text.
+func findBlock(text string, lines []line) ([]note, int, bool) {
+	var best []note
+	bestStart := 0
+	headed := false
+	for i := 0; i < len(lines); i++ {
+		lab, _ := labelOf(text, lines[i])
+		if lab != "1" {
+			continue
+		}
+		var run []note
+		want := 1
+		ok := true
+		for j := i; j < len(lines); j++ {
+			ln := lines[j]
+			l, le := labelOf(text, ln)
+			if l == strconv.Itoa(want) {
+				run = append(run, note{label: l, start: le, end: ln.end, labelLineStart: ln.start})
+				want++
+				continue
+			}
+			if l != "" && j > i {
+				// A label out of sequence: this is not the notes block.
+				ok = false
+				break
+			}
+			if strings.TrimSpace(text[ln.start:ln.end]) == "" {
+				continue
+			}
+			// A continuation line of the current note; a long prose paragraph ends the run.
+			if utf8.RuneCountInString(text[ln.start:ln.end]) > 600 {
+				ok = false
+				break
+			}
+			run[len(run)-1].end = ln.end
+		}
+		if ok && len(run) > 0 {
+			best, bestStart = run, lines[i].start
+			headed = false
+			for k := i - 1; k >= 0; k-- {
+				t := strings.TrimSpace(text[lines[k].start:lines[k].end])
+				if t == "" {
+					continue
+				}
+				headed = reNotesHeading.MatchString(t)
+				break
+			}
+			break
+		}
+	}
+	for k := range best {
+		n := &best[k]
+		for n.end > n.start && unicode.IsSpace(rune(text[n.end-1])) {
+			n.end--
+		}
+	}
+	return best, bestStart, headed
+}
+
+// labelOf returns the note label opening ln and the byte offset where its text starts.
+func labelOf(text string, ln line) (string, int) {
+	s := text[ln.start:ln.end]
+	m := reNoteLine.FindStringSubmatchIndex(s)
+	if m == nil || m[1] == len(s) {
+		return "", 0
+	}
+	var lab string
+	for g := 1; g <= 5; g++ {
+		if m[2*g] >= 0 {
+			lab = s[m[2*g]:m[2*g+1]]
+			if g == 5 {
+				lab = superToInt(lab)
+			}
+			break
+		}
+	}
+	lab = strings.TrimLeft(lab, "0")
+	return lab, ln.start + m[1]
+}
+
+// markersIn returns the first marker of each label in body: "(n)" and superscripts
+// directly after a word or punctuation, "[n]" and "^n" anywhere.
+func markersIn(body string) map[string][2]int {
+	out := map[string][2]int{}
+	for _, m := range reMarker.FindAllStringSubmatchIndex(body, -1) {
+		start, end := m[0], m[1]
+		var lab string
+		kind := 0
+		for g := 1; g <= 4; g++ {
+			if m[2*g] >= 0 {
+				lab, kind = body[m[2*g]:m[2*g+1]], g
+				break
+			}
+		}
+		if kind == 4 {
+			lab = superToInt(lab)
+		}
+		lab = strings.TrimLeft(lab, "0")
+		if lab == "" {
+			continue
+		}
+		if kind == 1 || kind == 4 {
+			// "(1)" must hug the preceding text: "Asia.(1)", "Ukraine(2)".
+			if start == 0 {
+				continue
+			}
+			prev, _ := utf8.DecodeLastRuneInString(body[:start])
+			if unicode.IsSpace(prev) || prev == '(' {
+				continue
+			}
+		}
+		if _, seen := out[lab]; !seen {
+			out[lab] = [2]int{start, end}
+		}
+	}
+	return out
+}
+
+// Source is a cited source parsed from a note.
+type Source struct {
+	Publisher string
+	Title     string
+	Date      dossier.Date
+	URL       string
+}
+
+var (
+	reURL    = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"]+`)
+	reQuoted = regexp.MustCompile(`["“«]\s*([^"”»]{3,300}?)\s*[,.]?\s*["”»]`)
+)
+
+// Parse reads a citation note ("The Economic Times, Pakistan set to dispatch ..., 9
+// January 2023"; `Author, "Title," Publisher, 3 March 2023, https://...`) into a Source.
+// A note that reads as prose gives an empty Source.
+func Parse(note string) Source {
+	var src Source
+	note, _, _ = strings.Cut(strings.TrimSpace(note), "\n\n")
+	note = strings.TrimSpace(note)
+	if u := reURL.FindString(note); u != "" {
+		src.URL = strings.TrimRight(u, ".,;)")
+		note = strings.TrimSpace(strings.Replace(note, u, "", 1))
+	}
+	var parts []string
+	quotedTitle := ""
+	if q := reQuoted.FindStringSubmatchIndex(note); q != nil {
+		quotedTitle = strings.TrimSpace(note[q[2]:q[3]])
+		before := strings.Split(note[:q[0]], ",")
+		after := strings.Split(note[q[1]:], ",")
+		for _, p := range before {
+			parts = append(parts, p)
+		}
+		parts = append(parts, "\x00title")
+		parts = append(parts, after...)
+	} else {
+		parts = strings.Split(note, ",")
+	}
+	var clean []string
+	for _, p := range parts {
+		p = strings.TrimSpace(strings.Trim(strings.TrimSpace(p), ".;:"))
+		if p != "" {
+			clean = append(clean, p)
+		}
+	}
+	// A date: the last part, or the last two parts together ("March 3, 2023").
+	for k := len(clean) - 1; k >= 0 && k >= len(clean)-3; k-- {
+		if k > 0 && len(clean[k]) == 4 {
+			if p, ok := when.Parse(clean[k-1] + ", " + clean[k]); ok && p.Year != 0 {
+				src.Date = p.Date()
+				clean = append(clean[:k-1], clean[k+1:]...)
+				break
+			}
+		}
+		if p, ok := when.Parse(clean[k]); ok && p.Year != 0 {
+			src.Date = p.Date()
+			clean = append(clean[:k], clean[k+1:]...)
+			break
+		}
+	}
+	if quotedTitle != "" {
+		src.Title = quotedTitle
+		// The publisher is the first title-case part after the title, else the part before.
+		idx := -1
+		for i, p := range clean {
+			if p == "\x00title" {
+				idx = i
+			}
+		}
+		for i := idx + 1; i < len(clean); i++ {
+			if isName(clean[i]) {
+				src.Publisher = clean[i]
+				break
+			}
+		}
+		if src.Publisher == "" && idx > 0 && isName(clean[idx-1]) {
+			src.Publisher = clean[idx-1]
+		}
+	} else if len(clean) >= 2 && isName(clean[0]) {
+		src.Publisher = clean[0]
+		src.Title = strings.Join(clean[1:], ", ")
+	} else if len(clean) == 1 && isName(clean[0]) && (!src.Date.IsZero() || src.URL != "") {
+		src.Publisher = clean[0]
+	}
+	if src.Publisher == "" && src.Title == "" && src.Date.IsZero() && src.URL == "" {
+		return Source{}
+	}
+	if src.Publisher == "" && src.Title == "" {
+		if src.URL == "" {
+			return Source{}
+		}
+	}
+	if src.Publisher == "" && src.Date.IsZero() && src.URL == "" {
+		return Source{}
+	}
+	if src.Publisher == "" && src.URL != "" {
+		src.Publisher = hostOf(src.URL)
+	}
+	return src
+}
+
+// isName reports whether s reads as a proper name: 1 to 6 words, each capitalised
+// except small connecting words.
+func isName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if i > 0 && isSmall(strings.ToLower(w)) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func hostOf(u string) string {
+	u = u[strings.Index(u, "//")+2:]
+	host, _, _ := strings.Cut(u, "/")
+	return strings.TrimPrefix(host, "www.")
+}
+
+// isSmall reports connecting words allowed in lower case inside a name.
+func isSmall(w string) bool {
+	switch w {
+	case "of", "the", "and", "for", "de", "la", "le", "du", "des", "&", "on", "in", "al", "el", "da", "di", "für", "und", "y", "et":
+		return true
+	}
+	return false
+}
