@@ -15,7 +15,7 @@ build:
 # Ingest the bundled sample corpus into a fresh database and show what was found.
 demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN) --db $(DEMO_DB) ingest examples
+	$(BIN) --db $(DEMO_DB) ingest examples/corpus
 	@echo; echo '== documents'; $(BIN) --db $(DEMO_DB) docs
 	@echo; echo '== most mentioned entities'; $(BIN) --db $(DEMO_DB) entities --limit 15
 	@echo; echo '== search: ammunition'; $(BIN) --db $(DEMO_DB) search ammunition

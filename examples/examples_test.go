@@ -19,7 +19,7 @@ var (
 // corpus returns the sample documents (every file but README.md and Go sources).
 func corpus(t *testing.T) []string {
 	t.Helper()
-	ents, err := os.ReadDir(".")
+	ents, err := os.ReadDir("corpus")
 	if err != nil {
 		t.Fatalf("read examples: %v", err)
 	}
@@ -51,7 +51,7 @@ func TestCorpusSizes(t *testing.T) {
 		t.Errorf("corpus has %d documents, want at least %d", len(names), minCount)
 	}
 	for _, n := range names {
-		b, err := os.ReadFile(n)
+		b, err := os.ReadFile(filepath.Join("corpus", n))
 		if err != nil {
 			t.Fatalf("read %s: %v", n, err)
 		}

@@ -12,7 +12,7 @@ import (
 // corefGroup is an entity being assembled from candidates.
 type corefGroup struct {
 	parent *corefGroup // union-find
-	cands  []*cand
+	cands  []*entCand
 	entry  *lexicon.Entry
 }
 
@@ -42,7 +42,7 @@ func joinGroups(a, b *corefGroup) {
 // initials); descriptions such as "the Russian leader" join the head of state named in
 // the document. It returns the entities with ids in order of first mention.
 func (x *Extractor) coref(d *nerDoc) []dossier.Entity {
-	var cands []*cand
+	var cands []*entCand
 	for _, c := range d.cands {
 		if !c.dropped {
 			cands = append(cands, c)
@@ -80,7 +80,7 @@ func (x *Extractor) coref(d *nerDoc) []dossier.Entity {
 	x.describeLeaders(d, cands)
 
 	// gather candidates per root entity
-	roots := map[*corefGroup][]*cand{}
+	roots := map[*corefGroup][]*entCand{}
 	var order []*corefGroup
 	for _, c := range cands {
 		r := c.ent.root()
@@ -104,8 +104,8 @@ func (x *Extractor) coref(d *nerDoc) []dossier.Entity {
 
 // linkParentheses joins a name and the acronym or full form that follows it in
 // parentheses: "Islamic State Khorasan Province (ISKP)", "ISKP (Islamic State ...)".
-func (x *Extractor) linkParentheses(d *nerDoc, cands []*cand) {
-	bySpan := map[[2]int]*cand{}
+func (x *Extractor) linkParentheses(d *nerDoc, cands []*entCand) {
+	bySpan := map[[2]int]*entCand{}
 	for _, c := range cands {
 		bySpan[[2]int{c.s, c.i}] = c
 	}
@@ -126,14 +126,14 @@ func (x *Extractor) linkParentheses(d *nerDoc, cands []*cand) {
 
 // linkSurnames joins a one-word name to the person whose full name ends with it
 // ("Putin" -> "Vladimir Putin"), preferring the latest such person before it.
-func (x *Extractor) linkSurnames(d *nerDoc, cands []*cand, byKey map[string]*corefGroup) {
+func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand, byKey map[string]*corefGroup) {
 	type person struct {
 		e     *corefGroup
 		start int
 	}
 	surnames := map[string][]person{}
 	for _, c := range cands {
-		if c.typ == dossier.Person && c.entry == nil && c.j-c.i >= 2 && !c.weak {
+		if c.typ == dossier.Person && c.entry == nil && (c.j-c.i >= 2 || c.title != nil) && !c.weak && c.form == dossier.FormName {
 			s := d.sents[c.s]
 			last := s.words[c.j-1]
 			surnames[last] = append(surnames[last], person{c.ent, c.start})
@@ -154,7 +154,7 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*cand, byKey map[string]*cor
 		}
 		s := d.sents[c.s]
 		ps := surnames[s.words[c.i]]
-		if len(ps) == 0 {
+		if len(ps) == 0 || (len(ps) == 1 && ps[0].e == c.ent) {
 			continue
 		}
 		if c.entry != nil && (x.locativeBefore(s, c.i) || c.typ == dossier.Country) {
@@ -179,7 +179,7 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*cand, byKey map[string]*cor
 	}
 }
 
-func dropCand(cs []*cand, c *cand) []*cand {
+func dropCand(cs []*entCand, c *entCand) []*entCand {
 	out := cs[:0]
 	for _, o := range cs {
 		if o != c {
@@ -191,7 +191,7 @@ func dropCand(cs []*cand, c *cand) []*cand {
 
 // linkInitials joins an acronym to the multi-word organization or group whose initials it
 // spells ("ISKP" -> "Islamic State Khorasan Province").
-func (x *Extractor) linkInitials(cands []*cand, byKey map[string]*corefGroup) {
+func (x *Extractor) linkInitials(cands []*entCand, byKey map[string]*corefGroup) {
 	inits := map[string]*corefGroup{}
 	for _, c := range cands {
 		if c.typ != dossier.Organization && c.typ != dossier.ArmedGroup || c.form != dossier.FormName {
@@ -226,7 +226,7 @@ func (x *Extractor) linkInitials(cands []*cand, byKey map[string]*corefGroup) {
 
 // describeLeaders adds "the Russian leader" as a description of the one person in the
 // document who holds a head-of-state or government title.
-func (x *Extractor) describeLeaders(d *nerDoc, cands []*cand) {
+func (x *Extractor) describeLeaders(d *nerDoc, cands []*entCand) {
 	var leader *corefGroup
 	count := 0
 	for _, c := range cands {
@@ -255,7 +255,7 @@ func (x *Extractor) describeLeaders(d *nerDoc, cands []*cand) {
 		}
 		switch s.words[c.j] {
 		case "leader", "president", "premier", "head":
-			desc := &cand{s: c.s, i: c.i - 1, j: c.j + 1, typ: dossier.Person, form: dossier.FormDescription, ent: leader}
+			desc := &entCand{s: c.s, i: c.i - 1, j: c.j + 1, typ: dossier.Person, form: dossier.FormDescription, ent: leader}
 			desc.start, desc.end = s.span(desc.i, desc.j)
 			d.cands = append(d.cands, desc)
 			leader.cands = append(leader.cands, desc)
@@ -286,7 +286,7 @@ func isHonorific(t string) bool {
 
 // build turns the candidates of one entity into its output form. It reports false when
 // the entity should not be emitted.
-func (x *Extractor) build(d *nerDoc, r *corefGroup, cs []*cand) (dossier.Entity, bool) {
+func (x *Extractor) build(d *nerDoc, r *corefGroup, cs []*entCand) (dossier.Entity, bool) {
 	var e dossier.Entity
 	sort.SliceStable(cs, func(a, b int) bool { return cs[a].start < cs[b].start })
 	// type: the lexicon's, else the strongest evidence
@@ -409,7 +409,7 @@ func argmaxType(m map[dossier.EntityType]int) dossier.EntityType {
 
 // appositionRoles returns the roles given to a person in appositions: "Ramzan Kadyrov,
 // the president of Chechnya" -> "president of Chechnya".
-func (x *Extractor) appositionRoles(d *nerDoc, cs []*cand) []string {
+func (x *Extractor) appositionRoles(d *nerDoc, cs []*entCand) []string {
 	var out []string
 	for _, c := range cs {
 		if c.typ != dossier.Person || c.form != dossier.FormName {

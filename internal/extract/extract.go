@@ -90,8 +90,8 @@ type titleAt struct {
 	org        string
 }
 
-// cand is one candidate mention.
-type cand struct {
+// entCand is one candidate mention.
+type entCand struct {
 	s, i, j    int // sentence and token range [i, j)
 	start, end int // byte span
 	typ        dossier.EntityType
@@ -108,7 +108,7 @@ type cand struct {
 type nerDoc struct {
 	src       string
 	sents     []*nerSent
-	cands     []*cand
+	cands     []*entCand
 	lowerSeen map[string]bool // folded words seen in lower case, not sentence-initially
 	caseless  bool            // the whole text is in one case
 }
@@ -231,7 +231,7 @@ func (s *nerSent) free(i, j int) bool {
 }
 
 // add records a candidate and marks its tokens taken.
-func (d *nerDoc) add(c *cand) {
+func (d *nerDoc) add(c *entCand) {
 	s := d.sents[c.s]
 	c.start, c.end = s.span(c.i, c.j)
 	d.cands = append(d.cands, c)

@@ -89,7 +89,7 @@ func (s *nerSent) isTitle(i int) bool {
 
 // pick chooses the hit that tokens [i, j) stand for, or returns nil when the phrase
 // should not be taken as an entity here.
-func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *cand {
+func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *entCand {
 	if len(hits) == 0 {
 		return nil
 	}
@@ -135,6 +135,9 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *c
 				continue
 			}
 		}
+		if single && s.title[i] != nil && h.Form != dossier.FormAcronym {
+			return nil // "President Clinton", "President Jordan"
+		}
 		if single && e.Type == dossier.Location && h.Form == dossier.FormName && x.personContext(s, i, j) {
 			return nil // "Bill Clinton", "P. Simmons", "Dole said": a place name used as a surname
 		}
@@ -150,7 +153,7 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *c
 				return nil // "President Jordan"
 			}
 		}
-		c := &cand{s: s.idx, i: i, j: j, typ: e.Type, form: h.Form, entry: e}
+		c := &entCand{s: s.idx, i: i, j: j, typ: e.Type, form: h.Form, entry: e}
 		if h.Form == dossier.FormName && e.Kind == "city" {
 			if st := stateMetonym(hits); st != nil && x.politicalSubject(s, i, j) {
 				c.entry, c.typ, c.form = st, st.Type, dossier.FormMetonym

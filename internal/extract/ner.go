@@ -104,7 +104,7 @@ func (x *Extractor) runEnd(d *nerDoc, s *nerSent, i int) int {
 // hasOrgHead reports whether a word of tokens [i, j) is an organization head noun.
 func (x *Extractor) hasOrgHead(s *nerSent, i, j int) bool {
 	for k := i; k < j; k++ {
-		if x.lex.OrgHead(s.words[k]) || armedHead(s.words[k]) {
+		if x.orgHead(s.words[k]) || armedHead(s.words[k]) {
 			return true
 		}
 	}
@@ -122,7 +122,7 @@ func armedHead(w string) bool {
 }
 
 // classify types the capitalized run [i, j) and returns its candidate, or nil.
-func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *cand {
+func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	n := len(s.words)
 	// drop a trailing possessive or connector
 	for j > i+1 && (isConnector(s.words[j-1]) || s.shapes[j-1]&shWord == 0) {
@@ -130,7 +130,7 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *cand {
 	}
 	first, last := s.words[i], s.words[j-1]
 	single := j-i == 1
-	c := &cand{s: s.idx, i: i, j: j, form: dossier.FormName}
+	c := &entCand{s: s.idx, i: i, j: j, form: dossier.FormName}
 	c.key = keyOf(s.words[i:j])
 	if single && len(s.Tokens[i].Text) > 1 && s.shapes[i]&shAllCaps != 0 && acronymCase(s.Tokens[i].Text) {
 		c.form = dossier.FormAcronym
@@ -138,10 +138,15 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *cand {
 	if single && s.shapes[i]&shInitial != 0 && j < n && s.words[j] == ":" {
 		return nil // "Scorers:", "Note:"
 	}
-	if eventHead(last, single) || (!single && first == "operation") {
+	glued := i > 0 && s.owner[i-1] != 0 && s.Tokens[i-1].SpaceAfter && d.cands[s.owner[i-1]-1].j == i && d.cands[s.owner[i-1]-1].entry != nil
+	if eventHead(last, single && !glued) || (!single && first == "operation") {
 		return x.namedEvent(d, s, c)
 	}
-	orgHead := x.lex.OrgHead(last) || armedHead(last) || (!single && x.lex.OrgHead(first) && hasWord(s.words[i:j], "of"))
+	orgHead := x.orgHead(last) || armedHead(last) || (!single && x.orgHead(first) && hasWord(s.words[i:j], "of"))
+	if !orgHead && !single && locHead(last) {
+		c.typ = dossier.Location
+		return c
+	}
 	switch {
 	case s.title[i] != nil && !orgHead:
 		c.typ = dossier.Person
@@ -226,7 +231,7 @@ func eventHead(w string, single bool) bool {
 // namedEvent turns c into a named event, with a leading ordinal ("5th Security Dialogue"),
 // a place name glued before it ("U.S. Open", "Asian Cup") and a following "on/in/of" and
 // name ("... on Afghanistan").
-func (x *Extractor) namedEvent(d *nerDoc, s *nerSent, c *cand) *cand {
+func (x *Extractor) namedEvent(d *nerDoc, s *nerSent, c *entCand) *entCand {
 	c.typ = dossier.NamedEvent
 	c.form = dossier.FormName
 	if c.i > 0 && s.owner[c.i-1] != 0 {
@@ -354,7 +359,7 @@ func (x *Extractor) cueGroups(d *nerDoc) {
 		s := d.sents[c.s]
 		j := c.j
 		if j < len(s.words) && x.lex.GroupCue(s.words[j]) && s.owner[j] == 0 {
-			g := &cand{s: c.s, i: c.i, j: j + 1, typ: dossier.ArmedGroup, form: dossier.FormDescription, key: "group " + c.entry.Name}
+			g := &entCand{s: c.s, i: c.i, j: j + 1, typ: dossier.ArmedGroup, form: dossier.FormDescription, key: "group " + c.entry.Name}
 			d.cands = append(d.cands, g)
 			g.start, g.end = s.span(g.i, g.j)
 			s.owner[j] = int32(len(d.cands))
@@ -364,7 +369,7 @@ func (x *Extractor) cueGroups(d *nerDoc) {
 
 // caselessNames finds, in all-caps sentences, the names found elsewhere in the document.
 func (x *Extractor) caselessNames(d *nerDoc) {
-	known := map[string]*cand{}
+	known := map[string]*entCand{}
 	maxLen := 0
 	for _, c := range d.cands {
 		if c.entry == nil && c.form == dossier.FormName && !c.dropped && !c.weak {
@@ -391,7 +396,7 @@ func (x *Extractor) caselessNames(d *nerDoc) {
 					continue
 				}
 				if k, ok := known[keyOf(s.words[i:i+m])]; ok {
-					d.add(&cand{s: s.idx, i: i, j: i + m, typ: k.typ, form: dossier.FormName, key: k.key})
+					d.add(&entCand{s: s.idx, i: i, j: i + m, typ: k.typ, form: dossier.FormName, key: k.key})
 					i += m - 1
 					break
 				}
@@ -476,7 +481,7 @@ func (x *Extractor) teams(d *nerDoc) {
 }
 
 // teamContext reports whether candidate c stands where a team's name stands.
-func (x *Extractor) teamContext(d *nerDoc, s *nerSent, c *cand) bool {
+func (x *Extractor) teamContext(d *nerDoc, s *nerSent, c *entCand) bool {
 	n := len(s.words)
 	j := c.j
 	if j < n && s.words[j] == "'s" {
@@ -515,4 +520,39 @@ func (x *Extractor) teamContext(d *nerDoc, s *nerSent, c *cand) bool {
 // dateLike reports whether a number token is a date ("1996-08-30") rather than a score.
 func dateLike(w string) bool {
 	return len(w) == 10 && w[4] == '-' && w[7] == '-'
+}
+
+// orgHead reports whether w heads organization names: the lexicon's list, and the legal
+// forms and institution nouns every name list of companies and bodies ends with.
+func (x *Extractor) orgHead(w string) bool {
+	if x.lex.OrgHead(w) {
+		return true
+	}
+	switch w {
+	case "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "bv",
+		"gmbh", "spa", "group", "holdings", "bancshares", "bancorp", "bank", "airlines", "airways", "motors",
+		"ministry", "council", "committee", "commission", "agency", "party", "front", "union", "association",
+		"federation", "institute", "university", "college", "church", "court", "parliament", "assembly",
+		"senate", "congress", "army", "navy", "league", "club", "times", "news", "post", "journal", "herald",
+		"telegraph", "tribune", "gazette", "daily", "press", "corporation", "company", "foundation", "fund",
+		"organisation", "organization", "authority", "board", "office", "department", "bureau", "exchange",
+		"network", "television", "radio", "broadcasting", "systems", "technologies", "industries",
+		"enterprises", "securities", "investments", "insurance", "telecom", "communications", "electric",
+		"petroleum", "chemicals", "pharmaceuticals", "reserve", "treasury", "cabinet", "police", "guard",
+		"movement", "alliance", "coalition", "brigade", "brigades", "service", "services", "directorate":
+		return true
+	}
+	return false
+}
+
+// locHead reports whether w heads place names ("Wall Street", "Red Sea", "Stansted Airport").
+func locHead(w string) bool {
+	switch w {
+	case "street", "avenue", "road", "square", "bridge", "airport", "river", "mountains", "mountain", "mount",
+		"lake", "island", "islands", "sea", "ocean", "gulf", "bay", "valley", "desert", "province", "region",
+		"district", "county", "city", "strait", "straits", "peninsula", "coast", "canal", "plain", "plains",
+		"hills", "heights", "park", "harbour", "harbor", "port", "basin", "delta", "cape", "forest", "stadium":
+		return true
+	}
+	return false
 }

@@ -214,8 +214,9 @@ func (l *Lexicon) indexForm(e *Entry, surface string, form dossier.MentionForm) 
 		return
 	}
 	l.indexWords(e, words, form)
-	// "the Kremlin" is also "Kremlin" ("Kremlin officials").
-	if len(words) > 1 && words[0] == "the" {
+	// "the Kremlin" is also "Kremlin" ("Kremlin officials"), but "the Independent" is
+	// not "independent".
+	if len(words) > 1 && words[0] == "the" && (len(words) > 2 || !l.CommonWord(words[1]) && !l.Stopword(words[1])) {
 		l.indexWords(e, words[1:], form)
 	}
 }

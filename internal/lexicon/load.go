@@ -38,18 +38,6 @@ func Load() (*Lexicon, error) {
 		portfolios: map[string][]*portfolio{},
 		offices:    map[string]string{},
 	}
-	for _, f := range entryFiles {
-		data, err := readData(f.name)
-		if err != nil {
-			return nil, err
-		}
-		if err := l.loadEntries(f.name, f.kind, data); err != nil {
-			return nil, err
-		}
-	}
-	for _, e := range l.entries {
-		l.index(e)
-	}
 	lists := []struct {
 		files []string
 		set   *map[string]struct{}
@@ -57,7 +45,7 @@ func Load() (*Lexicon, error) {
 		{[]string{"firstnames_en.txt", "firstnames.txt"}, &l.firstNames},
 		{[]string{"surnames.txt"}, &l.surnames},
 		{[]string{"stopwords.txt"}, &l.stopwords},
-		{[]string{"common.txt"}, &l.common},
+		{[]string{"common_en.txt", "common.txt"}, &l.common},
 		{[]string{"orgheads.txt"}, &l.orgHeads},
 		{[]string{"groupcues.txt"}, &l.groupCues},
 	}
@@ -72,6 +60,18 @@ func Load() (*Lexicon, error) {
 				(*ls.set)[Fold(strings.TrimSpace(line))] = struct{}{}
 			})
 		}
+	}
+	for _, f := range entryFiles {
+		data, err := readData(f.name)
+		if err != nil {
+			return nil, err
+		}
+		if err := l.loadEntries(f.name, f.kind, data); err != nil {
+			return nil, err
+		}
+	}
+	for _, e := range l.entries {
+		l.index(e)
 	}
 	data, err := readData("titles.tsv")
 	if err != nil {

@@ -6,6 +6,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -16,9 +18,9 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"dossier"
-	"dossier/internal/ingest"
 	"dossier/internal/store"
 	"dossier/internal/store/sqlite"
 	"dossier/internal/web"
@@ -82,14 +84,20 @@ func run() error {
 	return nil
 }
 
-// uploader stores an upload without extraction (the extractor is not this program's
-// concern): the document is searchable and readable.
+// uploader stores an upload as plain text without extraction (parsing formats and
+// extracting are not this program's concern): the document is searchable and readable.
 func uploader(st *store.Store) func(ctx context.Context, name string, r io.Reader) (string, bool, error) {
 	return func(ctx context.Context, name string, r io.Reader) (string, bool, error) {
-		doc, err := ingest.Reader(r, name, ingest.Options{})
+		raw, err := io.ReadAll(r)
 		if err != nil {
 			return "", false, err
 		}
+		if !utf8.Valid(raw) {
+			return "", false, &dossier.InputError{Op: "ingest", Path: name, Err: dossier.ErrUnsupported}
+		}
+		sum := sha256.Sum256(raw)
+		doc := &dossier.Document{ID: "sha256:" + hex.EncodeToString(sum[:]), Title: name, Source: name, Format: "txt",
+			Lang: "en", Marking: dossier.DefaultMarking, Size: int64(len(raw)), Text: string(raw), IngestedAt: time.Now()}
 		res, err := st.PutDocument(ctx, doc, &dossier.Extraction{Document: doc.Info()}, "none")
 		if err != nil {
 			return "", false, err

@@ -1,0 +1,500 @@
+package extract
+
+// Roles from titles and appositions: a state official is MEMBER_OF the state with the
+// office as role; a head of state or government, or the leader of a group or body named
+// in the title, LEADS it. Also two standing relations read off the noun phrase: "X under
+// the Y regime" (Y LEADS X) and "<armed group> in <place>" (LOCATED_IN).
+
+import (
+	"strings"
+
+	"dossier"
+)
+
+// headOfState reports offices whose holder leads the state or territory named.
+func headOfState(office string) bool {
+	switch office {
+	case "president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
+		"amir", "sultan", "supreme leader", "head of state", "head of government", "leader",
+		"governor", "mayor", "head", "chief", "chairman", "chairwoman", "commander", "founder":
+		return true
+	}
+	return false
+}
+
+// title is an office found around a person mention.
+type title struct {
+	lo, hi  int // units of the title phrase
+	office  string
+	leads   bool // a leading office (LEADS type in the cue list) with no deputy marker
+	text    string
+	possEnt int // the possessor's entity ("Putin's special envoy"), or -1
+}
+
+// officeIn finds the office cue in units [lo, hi) of sentence si.
+func (st *relState) officeIn(si, lo, hi int) (string, bool, int, bool) {
+	su := &st.sus[si]
+	office, leads, at := "", false, -1
+	deputy := false
+	for k := lo; k < hi; k++ {
+		if su.units[k].isMention() {
+			continue
+		}
+		switch su.words[k] {
+		case "deputy", "vice", "vice-", "assistant", "former", "ex-":
+			deputy = true
+		}
+		if n, v := st.preds.MatchCue("office", su.words, k); n > 0 && k+n <= hi {
+			if at < 0 || n > 1 {
+				office, leads, at = strings.Join(su.words[k:k+n], " "), v == "LEADS", k
+			}
+			k += n - 1
+		}
+	}
+	if at < 0 {
+		return "", false, -1, false
+	}
+	return office, leads && !deputy, at, true
+}
+
+// titleBefore finds "President Vladimir Putin", "Chairman of the Security Council Nikolai
+// Patrushev", "Putin's Special Envoy to Afghanistan Zamir Kabulov".
+func (st *relState) titleBefore(si, i int) (title, bool) {
+	us := st.sus[si].units
+	lo := i
+	poss := -1
+	for j := i - 1; j >= 0 && j >= i-10; j-- {
+		u := &us[j]
+		if u.isMention() {
+			if st.ents[u.ent].Type == dossier.Person {
+				if u.poss {
+					poss, lo = u.ent, j
+				}
+				break
+			}
+			if u.poss {
+				poss, lo = u.ent, j
+				break
+			}
+			lo = j
+			continue
+		}
+		w := u.word
+		if u.cap || w == "of" || w == "the" || w == "for" || w == "to" || w == "and" {
+			if u.cap && (isBoundary(w) || w == "the") {
+				break
+			}
+			lo = j
+			continue
+		}
+		if n, _ := st.preds.MatchCue("office", st.sus[si].words, j); n > 0 {
+			lo = j
+			continue
+		}
+		break
+	}
+	for lo < i && !us[lo].isMention() && (us[lo].word == "of" || us[lo].word == "the" || us[lo].word == "for" || us[lo].word == "to" || us[lo].word == "and") {
+		lo++
+	}
+	if lo >= i {
+		return title{}, false
+	}
+	start := lo
+	if poss >= 0 && us[lo].isMention() && us[lo].ent == poss {
+		start = lo + 1
+	}
+	office, leads, at, ok := st.officeIn(si, start, i)
+	if !ok || start >= i {
+		return title{}, false
+	}
+	_ = at
+	return title{lo: start, hi: i, office: office, leads: leads, possEnt: poss,
+		text: strings.TrimSpace(st.doc[us[start].start:us[i-1].end])}, true
+}
+
+// titleAfter finds the apposition "X, the president of Chechnya," and "X, the new
+// Russian ambassador to Tajikistan,".
+func (st *relState) titleAfter(si, i int) (title, bool) {
+	us := st.sus[si].units
+	if i+2 >= len(us) || us[i+1].word != "," || us[i+1].isMention() {
+		return title{}, false
+	}
+	hi := i + 2
+	for hi < len(us) && hi < i+14 {
+		u := &us[hi]
+		if !u.isMention() && (u.word == "," || u.word == "." || isBoundary(u.word) || u.word == "(" || u.word == ")") {
+			break
+		}
+		if u.isMention() && st.ents[u.ent].Type == dossier.Person {
+			return title{}, false
+		}
+		hi++
+	}
+	lo := i + 2
+	poss := -1
+	for lo < hi && !us[lo].isMention() && isDeterminer(us[lo].word) {
+		lo++
+	}
+	if lo < hi && us[lo].isMention() && us[lo].poss {
+		poss = us[lo].ent
+	}
+	office, leads, at, ok := st.officeIn(si, lo, hi)
+	if !ok || at > lo+4 {
+		return title{}, false
+	}
+	start := at
+	// keep capitalized modifiers before the office ("Acting Defense Minister")
+	for start > lo && !us[start-1].isMention() && us[start-1].cap {
+		start--
+	}
+	return title{lo: lo, hi: hi, office: office, leads: leads, possEnt: poss,
+		text: strings.TrimSpace(st.doc[us[start].start:us[hi-1].end])}, true
+}
+
+// titleAppositionBefore finds "Putin's special envoy to Afghanistan, Zamir Kabulov".
+func (st *relState) titleAppositionBefore(si, i int) (title, bool) {
+	us := st.sus[si].units
+	if i < 2 || us[i-1].word != "," || us[i-1].isMention() {
+		return title{}, false
+	}
+	lo := i - 1
+	poss := -1
+	for j := i - 2; j >= 0 && j >= i-10; j-- {
+		u := &us[j]
+		if u.isMention() {
+			if u.poss {
+				poss, lo = u.ent, j
+				break
+			}
+			if st.ents[u.ent].Type == dossier.Person {
+				break
+			}
+			lo = j
+			continue
+		}
+		if u.word == "," || isBoundary(u.word) || u.word == "and" || u.word == "(" || u.word == "." {
+			break
+		}
+		lo = j
+		if u.word == "the" || u.word == "a" || u.word == "an" {
+			break
+		}
+	}
+	start := lo
+	if poss >= 0 {
+		start = lo + 1
+	}
+	for start < i-1 && !us[start].isMention() && isDeterminer(us[start].word) {
+		start++
+	}
+	if start >= i-1 {
+		return title{}, false
+	}
+	office, leads, at, ok := st.officeIn(si, start, i-1)
+	if !ok || at > start+3 {
+		return title{}, false
+	}
+	return title{lo: start, hi: i - 1, office: office, leads: leads, possEnt: poss,
+		text: strings.TrimSpace(st.doc[us[start].start:us[i-2].end])}, true
+}
+
+// bodyOf returns the state, body or group a title names, skipping places after "to" and
+// "for" (the post, not the employer): the entity and whether it was named as a state.
+func (st *relState) bodyOf(si int, t title) (int, bool) {
+	us := st.sus[si].units
+	for k := t.lo; k < t.hi; k++ {
+		u := &us[k]
+		if !u.isMention() || (t.possEnt >= 0 && u.ent == t.possEnt) {
+			continue
+		}
+		if k > 0 && !us[k-1].isMention() {
+			if w := us[k-1].word; w == "to" || w == "for" {
+				continue
+			}
+			if k > 1 && us[k-1].word == "the" && (us[k-2].word == "to" || us[k-2].word == "for") {
+				continue
+			}
+		}
+		switch st.ents[u.ent].Type {
+		case dossier.Country, dossier.Location:
+			return u.ent, true
+		case dossier.Organization, dossier.ArmedGroup:
+			if s, ok := st.stateOfBody(u.ent); ok {
+				return s, true
+			}
+			return u.ent, false
+		}
+	}
+	return -1, false
+}
+
+// stateOfBody returns the state a state body belongs to (the lexicon's country of its kb
+// id, or a state named in its name: "Russian Foreign Ministry").
+func (st *relState) stateOfBody(org int) (int, bool) {
+	e := st.ents[org]
+	if e.KBID != nil && st.lex != nil {
+		if en := st.lex.ByKBID(*e.KBID); en != nil && en.Country != "" && en.Kind != "io" {
+			if i, ok := st.kbEnt[en.Country]; ok {
+				return i, true
+			}
+		}
+	}
+	names := append([]string{e.Name}, e.Aliases...)
+	for _, n := range names {
+		for _, w := range strings.Fields(lexicon_fold(n)) {
+			if i, ok := st.country[w]; ok {
+				return i, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// listHead returns the body a titled person is listed under: "the X leadership (such
+// as Acting Defense Minister Y, ...)", "officials of X, including Y".
+func (st *relState) listHead(si, i int) int {
+	us := st.sus[si].units
+	for j := i - 1; j >= 1 && j >= i-40; j-- {
+		w := us[j].word
+		if us[j].isMention() {
+			continue
+		}
+		if isBoundary(w) && w != "(" {
+			return -1
+		}
+		if w == "such" && j+1 < len(us) && us[j+1].word == "as" || w == "including" || w == "among" {
+			k := j - 1
+			for k >= 0 && !us[k].isMention() && (us[k].word == "(" || us[k].word == "," || us[k].kind == 0 && !isBoundary(us[k].word) && k >= j-3) {
+				k--
+			}
+			if k >= 0 && us[k].isMention() {
+				t := st.ents[us[k].ent].Type
+				if t == dossier.Country || t == dossier.Organization || t == dossier.ArmedGroup {
+					return us[k].ent
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// dominantState returns the state the document is mostly about: the COUNTRY entity with
+// the most mentions when it has at least twice as many as any other, or -1.
+func (st *relState) dominantState() int {
+	best, second, bi := 0, 0, -1
+	for i, e := range st.ents {
+		if e.Type != dossier.Country {
+			continue
+		}
+		n := len(e.Mentions)
+		if n > best {
+			best, second, bi = n, best, i
+		} else if n > second {
+			second = n
+		}
+	}
+	if best >= 3 && best >= 2*second {
+		return bi
+	}
+	return -1
+}
+
+// findRoles adds MEMBER_OF and LEADS relations from titles and appositions of persons.
+func (st *relState) findRoles() {
+	type pending struct {
+		si, u int
+		t     title
+	}
+	state := map[int]int{} // person -> state found for them
+	var later []pending
+	dom := -2
+	for si := range st.sus {
+		us := st.sus[si].units
+		for i := range us {
+			u := &us[i]
+			if !u.isMention() || st.ents[u.ent].Type != dossier.Person {
+				continue
+			}
+			t, ok := st.titleBefore(si, i)
+			if !ok {
+				t, ok = st.titleAfter(si, i)
+			}
+			if !ok {
+				t, ok = st.titleAppositionBefore(si, i)
+			}
+			if !ok {
+				t, ok = st.descriptionTitle(si, i)
+			}
+			if !ok {
+				continue
+			}
+			body, isState := st.bodyOf(si, t)
+			weight, rule := 0.85, "title"
+			if body < 0 && t.possEnt >= 0 {
+				later = append(later, pending{si, i, t})
+				continue
+			}
+			if body < 0 {
+				if h := st.listHead(si, i); h >= 0 {
+					body, weight, rule = h, 0.7, "title-list"
+					if s, ok := st.stateOfBody(h); ok {
+						body = s
+					}
+					isState = st.ents[body].Type == dossier.Country
+				}
+			}
+			if body < 0 {
+				if dom == -2 {
+					dom = st.dominantState()
+				}
+				if dom < 0 {
+					continue
+				}
+				body, isState, weight, rule = dom, true, 0.55, "title-doc-state"
+			}
+			st.addRole(si, i, u.ent, body, isState, t, weight, rule)
+			if isState {
+				state[u.ent] = body
+			}
+		}
+	}
+	for _, p := range later {
+		s, ok := state[p.t.possEnt]
+		if !ok {
+			continue
+		}
+		st.addRole(p.si, p.u, st.sus[p.si].units[p.u].ent, s, true, p.t, 0.7, "title-possessor")
+	}
+}
+
+// descriptionTitle reads a title from a DESCRIPTION mention of a person ("the Russian
+// leader").
+func (st *relState) descriptionTitle(si, i int) (title, bool) {
+	u := &st.sus[si].units[i]
+	m := st.ents[u.ent].Mentions[u.mention]
+	if m.Form != dossier.FormDescription {
+		return title{}, false
+	}
+	words := strings.Fields(lexicon_fold(m.Text))
+	for k := range words {
+		if n, v := st.preds.MatchCue("office", words, k); n > 0 {
+			return title{lo: i, hi: i, office: strings.Join(words[k:k+n], " "), leads: v == "LEADS", possEnt: -1, text: m.Text}, true
+		}
+	}
+	return title{}, false
+}
+
+// addRole adds the role relation of person p towards body.
+func (st *relState) addRole(si, i, p, body int, isState bool, t title, weight float64, rule string) {
+	if body == p {
+		return
+	}
+	typ := dossier.MemberOf
+	if t.leads && (isState && headOfState(t.office) || !isState) {
+		typ = dossier.Leads
+	}
+	if isState && !headOfState(t.office) {
+		typ = dossier.MemberOf
+	}
+	if t.hi == t.lo && t.text != "" {
+		// a description mention: the body must be named in it
+		b, ok := st.stateInText(t.text)
+		if !ok {
+			return
+		}
+		body = b
+	}
+	c := cand{typ: typ, src: arg{ent: p, u: i, how: argAdjacent}, tgt: arg{ent: body, u: -1, how: argAdjacent},
+		role: t.text, sent: si, head: i, end: i + 1, weight: weight, rule: rule, place: -1}
+	if st.fitTypes(&c) {
+		st.cands = append(st.cands, c)
+	}
+}
+
+// stateInText returns the state named (or by demonym) in a phrase.
+func (st *relState) stateInText(s string) (int, bool) {
+	for _, w := range strings.Fields(lexicon_fold(s)) {
+		if i, ok := st.country[w]; ok {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+// findStanding adds "X under the Y regime" (Y LEADS X) and "<armed group> in <place>"
+// (LOCATED_IN) relations.
+func (st *relState) findStanding() {
+	for si := range st.sus {
+		us := st.sus[si].units
+		for i := 1; i+1 < len(us); i++ {
+			u := &us[i]
+			if u.isMention() {
+				continue
+			}
+			switch u.word {
+			case "under":
+				x := &us[i-1]
+				if !x.isMention() {
+					continue
+				}
+				if xt := st.ents[x.ent].Type; xt != dossier.Country && xt != dossier.Location {
+					continue
+				}
+				k := i + 1
+				if k < len(us) && us[k].word == "the" {
+					k++
+				}
+				if k >= len(us) || !us[k].isMention() {
+					continue
+				}
+				rulers := lexicon_fold(us[k].raw)
+				next := ""
+				if k+1 < len(us) {
+					next = us[k+1].word
+				}
+				if !hasRuleWord(next) && !hasRuleWord(lastWord(rulers)) {
+					continue
+				}
+				c := cand{typ: dossier.Leads, src: arg{ent: us[k].ent, u: k, how: argAdjacent}, tgt: arg{ent: x.ent, u: i - 1, how: argAdjacent},
+					sent: si, head: i, end: k + 1, weight: 0.7, rule: "under-regime", place: -1}
+				if st.fitTypes(&c) {
+					st.cands = append(st.cands, c)
+				}
+			case "in", "inside":
+				g := &us[i-1]
+				if !g.isMention() || st.ents[g.ent].Type != dossier.ArmedGroup || g.poss {
+					continue
+				}
+				k := i + 1
+				if k < len(us) && us[k].word == "the" {
+					k++
+				}
+				if k >= len(us) || !us[k].isMention() {
+					continue
+				}
+				c := cand{typ: dossier.LocatedIn, src: arg{ent: g.ent, u: i - 1, how: argAdjacent}, tgt: arg{ent: us[k].ent, u: k, how: argAdjacent},
+					sent: si, head: i, end: k + 1, weight: 0.65, rule: "group-in", place: -1}
+				if st.fitTypes(&c) {
+					st.cands = append(st.cands, c)
+				}
+			}
+		}
+	}
+}
+
+func hasRuleWord(w string) bool {
+	switch w {
+	case "regime", "rule", "government", "control", "leadership", "administration":
+		return true
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
