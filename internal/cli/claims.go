@@ -70,10 +70,16 @@ func printClaims(a *app, cs *store.ClaimSet) {
 
 // printClaim prints one claim and its evidence.
 func printClaim(a *app, prefix string, c store.Claim) {
-	flags := claimFlags(c.Hedged, c.Negated, nonEmpty(c.AttributedTo), nil)
-	if c.Status != "" {
-		flags += ", " + c.Status
+	flags := ""
+	if f := claimFlags(c.Hedged, c.Negated, nonEmpty(c.AttributedTo), nil); f != "-" {
+		flags = f
 	}
-	fmt.Fprintf(a.stdout, "%s#%d %s %s %s  %s  [%s] conf %.2f\n%s    %s %s: %q\n\n", prefix, c.RelationID, c.SourceName, edgeArrow(c.Type),
+	if c.Status != "" {
+		flags = strings.TrimPrefix(flags+", "+c.Status, ", ")
+	}
+	if flags != "" {
+		flags = " [" + flags + "]"
+	}
+	fmt.Fprintf(a.stdout, "%s#%d %s %s %s  %s%s  conf %.2f\n%s    %s %s: %q\n\n", prefix, c.RelationID, c.SourceName, edgeArrow(c.Type),
 		c.TargetName, orDash(c.Date), flags, c.Confidence, prefix, shortID(c.DocID), clip(orDash(c.DocTitle), 50), clip(c.Evidence.Text, 160))
 }

@@ -156,7 +156,10 @@ func TestDBFlagPlacement(t *testing.T) {
 	seed := shared("seed", "brief-27.txt")
 	mustRun(t, "", nil, "--db", dbA, "ingest", seed)
 	mustRun(t, "", nil, "ingest", seed, "--db", dbB)
-	for _, db := range []string{dbA, dbB} {
+	dbC := filepath.Join(dir, "c.db")
+	t.Setenv("DOSSIER_DB", dbC)
+	mustRun(t, "", nil, "ingest", seed)
+	for _, db := range []string{dbA, dbB, dbC} {
 		var docs []map[string]any
 		decodeJSON(t, "docs", mustRun(t, "", nil, "docs", "--json", "--db="+db).stdout, &docs)
 		if len(docs) != 1 {

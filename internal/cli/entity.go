@@ -81,7 +81,12 @@ func printProfile(a *app, p *store.Profile) error {
 	}
 	if len(p.CoOccurring) > 0 {
 		fmt.Fprintf(w, "\nSeen with:\n")
-		for _, c := range p.CoOccurring {
+		const most = 15
+		for i, c := range p.CoOccurring {
+			if i == most {
+				fmt.Fprintf(w, "  … and %d more (--json lists them all)\n", len(p.CoOccurring)-most)
+				break
+			}
 			fmt.Fprintf(w, "  %s (%s, %d docs)\n", c.Name, c.Type, c.Docs)
 		}
 	}

@@ -166,3 +166,22 @@ func smallDoc(i int) string {
 		"The delegation of %s accused the government of %s of supporting armed groups, according to sources. "+
 		"Item %d closes the report.\n", i, i, a, a, b, 1+i%27, b, a, i)
 }
+
+func TestProgressBar(t *testing.T) {
+	var buf strings.Builder
+	off := newProgress(&buf, 10)
+	off.show(3, "a.txt")
+	off.done()
+	if buf.Len() != 0 {
+		t.Errorf("progress bar drawn on a non-terminal: %q", buf.String())
+	}
+	on := &progress{w: &buf, total: 10, on: true}
+	on.show(5, "folder/some-report.txt")
+	if got := buf.String(); !strings.Contains(got, "[===============               ] 5/10 folder/some-report.txt") {
+		t.Errorf("progress bar at 5/10 = %q", got)
+	}
+	on.done()
+	if !strings.HasSuffix(buf.String(), "\r\x1b[K") {
+		t.Errorf("progress bar not cleared at the end: %q", buf.String())
+	}
+}

@@ -23,11 +23,18 @@ func splitCommand() command {
 					if err != nil {
 						return err
 					}
-					newID, actionID, err := st.Split(a.ctx, actor, e.ID, args[1:])
+					newID, err := st.Split(a.ctx, actor, e.ID, args[1:])
 					if err != nil {
 						return fmt.Errorf("split %q: %w", args[0], err)
 					}
-					a.reportAction(actionID, "split %s off %s (%d) into entity %d", strings.Join(args[1:], ", "), e.Name, e.ID, newID)
+					what := fmt.Sprintf("split %s off %s (%d) into entity %d", strings.Join(args[1:], ", "), e.Name, e.ID, newID)
+					// Split returns the new entity; its audit entry is the newest on the entity.
+					last, err := st.Audit(a.ctx, store.AuditQuery{Target: fmt.Sprintf("entity:%d", e.ID), Limit: 1})
+					if err != nil || len(last) == 0 || last[0].Action != "split" {
+						fmt.Fprintln(a.stdout, what)
+						return nil
+					}
+					a.reportAction(last[0].ID, "%s", what)
 					return nil
 				})
 			}

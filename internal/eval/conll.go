@@ -304,9 +304,19 @@ func Errors(d Doc, extract func(text string) []dossier.Entity) []string {
 		msg string
 	}
 	var lines []line
+	goldType := map[[2]int]string{}
+	for i, s := range d.Sentences {
+		for _, sp := range s.Spans {
+			goldType[[2]int{sp.Start + offsets[i], sp.End + offsets[i]}] = sp.Type
+		}
+	}
 	for sp := range pred {
 		if !gold[sp] {
-			lines = append(lines, line{sp.Start, fmt.Sprintf("FP %s %q", sp.Type, text[sp.Start:sp.End])})
+			g := goldType[[2]int{sp.Start, sp.End}]
+			if g == "" {
+				g = "none"
+			}
+			lines = append(lines, line{sp.Start, fmt.Sprintf("FP %s %q (gold %s)", sp.Type, text[sp.Start:sp.End], g)})
 		}
 	}
 	for sp := range gold {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 
 // conllDevF1Floor is the committed floor of the micro F1 over PER, LOC and ORG on the
 // CoNLL-2003 dev set (exact spans). It only goes up.
-const conllDevF1Floor = 0.0
+const conllDevF1Floor = 0.73
 
 func TestCoNLLDev(t *testing.T) {
 	path := filepath.Join("..", "..", "..", "shared", "eval", "conll2003", "dev.txt")
@@ -38,6 +39,23 @@ func TestCoNLLDev(t *testing.T) {
 	x := extract.New(lex)
 	fn := func(text string) []dossier.Entity {
 		return x.Extract(text, extract.Options{}).Entities
+	}
+	if n, err := strconv.Atoi(os.Getenv("CONLL_DOC")); err == nil && n < len(docs) {
+		var b strings.Builder
+		for i, s := range docs[n].Sentences {
+			if i > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(s.Text)
+		}
+		t.Logf("doc %d:\n%s", n, b.String())
+		for _, e := range fn(b.String()) {
+			var ms []string
+			for _, m := range e.Mentions {
+				ms = append(ms, m.Text+"/"+string(m.Form))
+			}
+			t.Logf("%s %s %q %q", e.ID, e.Type, e.Name, ms)
+		}
 	}
 	rep := eval.ScoreCoNLL(docs, fn)
 	t.Logf("CoNLL-2003 dev:\n%s", rep)

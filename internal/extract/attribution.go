@@ -68,12 +68,8 @@ func (st *relState) attribution(si, h, src int) string {
 		}
 	}
 	// a citation line: "2. The Economic Times, Pakistan set to dispatch ..."
-	i := 0
-	for i < len(us) && i < 2 && !us[i].isMention() && (us[i].kind == text.Number || us[i].word == ".") {
-		i++
-	}
-	if i+1 < len(us) && us[i].isMention() && st.ents[us[i].ent].Type == dossier.Organization && us[i+1].word == "," && us[i].ent != src && i < h {
-		return st.ents[us[i].ent].ID
+	if c := st.citationComma(si); c > 0 && c < h && us[c-1].ent != src {
+		return st.ents[us[c-1].ent].ID
 	}
 	// a footnote marker "(2)" in the sentence pointing to a note that names a source
 	for k := 0; k+2 < len(us); k++ {
@@ -131,17 +127,25 @@ func (st *relState) sayVerb(w string) (string, bool) {
 // noteSource finds the note labelled label ("2. The Economic Times, ...") at the end of
 // the document and returns the organization it cites first, as an entity id.
 func (st *relState) noteSource(label string) string {
-	for si := len(st.sus) - 1; si >= 0; si-- {
-		us := st.sus[si].units
-		if len(us) < 3 || us[0].raw != label || us[1].word != "." {
-			continue
+	if st.notes == nil {
+		st.notes = map[string]string{}
+		for si := range st.sus {
+			us := st.sus[si].units
+			if len(us) < 3 || us[0].kind != text.Number || us[1].word != "." {
+				continue
+			}
+			k := 2
+			if !us[k].isMention() && us[k].word == "the" && k+1 < len(us) {
+				k++
+			}
+			if us[k].isMention() && st.ents[us[k].ent].Type == dossier.Organization {
+				st.notes[us[0].raw] = st.ents[us[k].ent].ID
+			} else {
+				st.notes[us[0].raw] = ""
+			}
 		}
-		if us[2].isMention() && st.ents[us[2].ent].Type == dossier.Organization {
-			return st.ents[us[2].ent].ID
-		}
-		return ""
 	}
-	return ""
+	return st.notes[label]
 }
 
 // hedgedAt reports a hedging cue in sentence si before unit end (the claim's extent):

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"dossier"
 	"dossier/internal/lexicon"
@@ -77,7 +78,7 @@ func (x *Extractor) coref(d *nerDoc) []dossier.Entity {
 	x.linkParentheses(d, cands)
 	x.linkSurnames(d, cands, byKey)
 	x.linkInitials(cands, byKey)
-	x.describeLeaders(d, cands)
+	cands = append(cands, x.describeLeaders(d, cands)...)
 
 	// gather candidates per root entity
 	roots := map[*corefGroup][]*entCand{}
@@ -117,7 +118,10 @@ func (x *Extractor) linkParentheses(d *nerDoc, cands []*entCand) {
 			if o == nil || o.j >= len(s.words) || s.words[o.j] != ")" {
 				continue
 			}
-			if c.form == dossier.FormAcronym || o.form == dossier.FormAcronym {
+			switch {
+			case o.form == dossier.FormAcronym && abbreviates(d.src[o.start:o.end], d.src[c.start:c.end]):
+				joinGroups(c.ent, o.ent)
+			case c.form == dossier.FormAcronym && abbreviates(d.src[c.start:c.end], d.src[o.start:o.end]):
 				joinGroups(c.ent, o.ent)
 			}
 		}
@@ -157,7 +161,7 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand, byKey map[string]*
 		if len(ps) == 0 || (len(ps) == 1 && ps[0].e == c.ent) {
 			continue
 		}
-		if c.entry != nil && (x.locativeBefore(s, c.i) || c.typ == dossier.Country) {
+		if c.entry != nil && (x.locativeBefore(s, c.i) || c.form != dossier.FormName) {
 			continue
 		}
 		best := ps[0]
@@ -226,7 +230,7 @@ func (x *Extractor) linkInitials(cands []*entCand, byKey map[string]*corefGroup)
 
 // describeLeaders adds "the Russian leader" as a description of the one person in the
 // document who holds a head-of-state or government title.
-func (x *Extractor) describeLeaders(d *nerDoc, cands []*entCand) {
+func (x *Extractor) describeLeaders(d *nerDoc, cands []*entCand) []*entCand {
 	var leader *corefGroup
 	count := 0
 	for _, c := range cands {
@@ -243,8 +247,9 @@ func (x *Extractor) describeLeaders(d *nerDoc, cands []*entCand) {
 		}
 	}
 	if count != 1 {
-		return
+		return nil
 	}
+	var out []*entCand
 	for _, c := range cands {
 		if c.form != dossier.FormDemonym || c.entry == nil || c.entry.Type != dossier.Country {
 			continue
@@ -257,10 +262,10 @@ func (x *Extractor) describeLeaders(d *nerDoc, cands []*entCand) {
 		case "leader", "president", "premier", "head":
 			desc := &entCand{s: c.s, i: c.i - 1, j: c.j + 1, typ: dossier.Person, form: dossier.FormDescription, ent: leader}
 			desc.start, desc.end = s.span(desc.i, desc.j)
-			d.cands = append(d.cands, desc)
-			leader.cands = append(leader.cands, desc)
+			out = append(out, desc)
 		}
 	}
+	return out
 }
 
 // foldTitle is lexicon.Fold, named here for brevity.
@@ -328,6 +333,17 @@ func (x *Extractor) build(d *nerDoc, r *corefGroup, cs []*entCand) (dossier.Enti
 		e.Type = argmaxType(strong)
 	case len(weak) > 0:
 		e.Type = argmaxType(weak)
+		if e.Type == dossier.Person && (d.sports || d.business) {
+			one := true
+			for _, c := range cs {
+				if c.j-c.i > 1 {
+					one = false
+				}
+			}
+			if one {
+				e.Type = dossier.Organization // "Pirelli", "Lotte": a one-word name in business or sports news
+			}
+		}
 	default:
 		return e, false
 	}
@@ -461,4 +477,36 @@ func (x *Extractor) appositionRoles(d *nerDoc, cs []*entCand) []string {
 		out = append(out, s.src(start, end))
 	}
 	return out
+}
+
+// abbreviates reports whether acronym acr may stand for name: every letter of the acronym
+// is the initial of a word of the name ("ISKP", "Islamic State of Khorasan Province"; "BNR",
+// "National Bank of Romania"), and the name has at least two words.
+func abbreviates(acr, name string) bool {
+	initials := map[rune]bool{}
+	words := 0
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if isConnector(strings.ToLower(w)) {
+			continue
+		}
+		words++
+		for _, r := range w {
+			initials[unicode.ToUpper(r)] = true
+			break
+		}
+	}
+	if words < 2 {
+		return false
+	}
+	n := 0
+	for _, r := range acr {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if unicode.IsUpper(r) && !initials[r] {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }

@@ -177,8 +177,8 @@ func findDates(us []unit, doc dossier.Date, prev *dossier.Date) []dateExpr {
 			continue
 		}
 		if e, ok := relativeDate(us, i, doc, *prev, word); ok {
-			out = append(out, e)
 			if !e.date.IsZero() {
+				out = append(out, e)
 				*prev = e.date
 			}
 			i = e.u1 - 1

@@ -78,7 +78,9 @@ type nerSent struct {
 	shapes   []shape
 	owner    []int32 // index+1 of the candidate that took the token, 0 if free
 	title    []*titleAt
-	caseless bool // capitalization says nothing (an all-caps headline or text)
+	caseless bool   // capitalization says nothing (an all-caps headline or text)
+	reserved []bool // tokens of capitalized runs that name organizations (nil if none)
+	titleTok []bool // tokens of capitalized titles and offices (nil if none)
 }
 
 // titleAt is a title that ends just before a token ("President" before "Vladimir Putin").
@@ -97,6 +99,7 @@ type entCand struct {
 	typ        dossier.EntityType
 	form       dossier.MentionForm
 	entry      *lexicon.Entry // gazetteer entry, or nil
+	alt        *lexicon.Entry // the other reading of a capital: the state it may stand for, or the city
 	key        string         // grouping key for entries found beyond the lexicon
 	title      *titleAt       // title just before the mention, if any
 	weak       bool           // type guessed without evidence: coreference may retype it
@@ -111,6 +114,8 @@ type nerDoc struct {
 	cands     []*entCand
 	lowerSeen map[string]bool // folded words seen in lower case, not sentence-initially
 	caseless  bool            // the whole text is in one case
+	sports    bool            // a sports report: place names may be teams
+	business  bool            // business news: one-word names may be companies
 }
 
 func (x *Extractor) newDoc(src string, sents []text.Sentence) *nerDoc {
@@ -233,7 +238,9 @@ func (s *nerSent) free(i, j int) bool {
 // add records a candidate and marks its tokens taken.
 func (d *nerDoc) add(c *entCand) {
 	s := d.sents[c.s]
-	c.start, c.end = s.span(c.i, c.j)
+	if c.end == 0 {
+		c.start, c.end = s.span(c.i, c.j)
+	}
 	d.cands = append(d.cands, c)
 	for k := c.i; k < c.j; k++ {
 		s.owner[k] = int32(len(d.cands))

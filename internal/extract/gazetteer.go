@@ -36,6 +36,14 @@ func (x *Extractor) titles(d *nerDoc) {
 			if k == i {
 				continue
 			}
+			if s.shapes[i]&shCap != 0 && !s.caseless {
+				if s.titleTok == nil {
+					s.titleTok = make([]bool, n)
+				}
+				for m := i; m < k; m++ {
+					s.titleTok[m] = true
+				}
+			}
 			if person && k < n && s.shapes[k]&shCap != 0 && !s.caseless {
 				t.start, t.end = i, k
 				t.surface = s.src(i, k)
@@ -56,6 +64,7 @@ func (s *nerSent) src(i, j int) string {
 func (x *Extractor) gazetteer(d *nerDoc) {
 	for _, s := range d.sents {
 		n := len(s.words)
+		x.reserveOrgRuns(d, s)
 		for i := 0; i < n; i++ {
 			if s.shapes[i]&shWord == 0 || s.owner[i] != 0 || s.isTitle(i) {
 				continue
@@ -64,6 +73,9 @@ func (x *Extractor) gazetteer(d *nerDoc) {
 			for lim > i {
 				m, hits := x.lex.Longest(s.words[:lim], i)
 				if m == 0 {
+					break
+				}
+				if s.reserved != nil && s.reserved[i] && !reservedOK(hits) {
 					break
 				}
 				if c := x.pick(d, s, i, i+m, hits); c != nil {
@@ -75,16 +87,98 @@ func (x *Extractor) gazetteer(d *nerDoc) {
 			}
 		}
 	}
+	x.coordinateMetonyms(d)
+	x.hyphenParts(d)
+	x.expandAcronyms(d)
+}
+
+// hyphenParts finds known names inside hyphenated compounds of names ("US-Taliban
+// dialogue", "Russia-Ukraine"): each known part is a mention of its own, with a span
+// inside the token. Compounds with a lower-case part ("US-made") name nothing.
+func (x *Extractor) hyphenParts(d *nerDoc) {
+	var one [1]string
+	for _, s := range d.sents {
+		for i, t := range s.Tokens {
+			if s.owner[i] != 0 || s.shapes[i]&shCap == 0 || strings.IndexByte(t.Text, '-') <= 0 {
+				continue
+			}
+			parts := strings.Split(t.Text, "-")
+			ok := true
+			for _, p := range parts {
+				if p == "" || !(p[0] >= 'A' && p[0] <= 'Z' || p[0] >= 0x80) {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			off := t.Start
+			var found []*entCand
+			for _, p := range parts {
+				one[0] = lexicon.Fold(p)
+				if m, hits := x.lex.Longest(one[:], 0); m == 1 {
+					for _, h := range hits {
+						if h.Form == dossier.FormAcronym && !acronymCase(p) || h.Form == dossier.FormMetonym {
+							continue
+						}
+						found = append(found, &entCand{s: s.idx, i: i, j: i + 1, start: off, end: off + len(p), typ: h.Entry.Type, form: h.Form, entry: h.Entry})
+						break
+					}
+				}
+				off += len(p) + 1
+			}
+			if len(found) == 0 {
+				continue
+			}
+			for _, c := range found {
+				d.add(c)
+			}
+		}
+	}
+}
+
+// expandAcronyms joins a known acronym and the long form that follows it in parentheses
+// ("ISKP (Islamic State of Khorasan Province)"): the long form becomes a NAME mention of
+// the acronym's entity, replacing whatever the lexicon found inside it.
+func (x *Extractor) expandAcronyms(d *nerDoc) {
+	n := len(d.cands)
+	for ci := 0; ci < n; ci++ {
+		c := d.cands[ci]
+		if c.form != dossier.FormAcronym || c.dropped || c.entry == nil {
+			continue
+		}
+		s := d.sents[c.s]
+		k := c.j
+		if k+2 >= len(s.words) || s.words[k] != "(" {
+			continue
+		}
+		end := k + 1
+		for end < len(s.words) && end < k+12 && s.words[end] != ")" {
+			if s.shapes[end]&shCap == 0 && !isConnector(s.words[end]) {
+				end = len(s.words)
+				break
+			}
+			end++
+		}
+		if end >= len(s.words) || end-k < 3 {
+			continue
+		}
+		a, b := s.span(k+1, end)
+		if !abbreviates(s.Tokens[c.i].Text, d.src[a:b]) {
+			continue
+		}
+		for m := k + 1; m < end; m++ {
+			if o := s.owner[m]; o != 0 {
+				d.cands[o-1].dropped = true
+			}
+		}
+		d.add(&entCand{s: c.s, i: k + 1, j: end, typ: c.typ, form: dossier.FormName, entry: c.entry})
+	}
 }
 
 // isTitle reports whether token i belongs to a title found by the titles stage.
 func (s *nerSent) isTitle(i int) bool {
-	for k := i + 1; k < len(s.title) && k <= i+8; k++ {
-		if t := s.title[k]; t != nil && t.start <= i && i < t.end {
-			return true
-		}
-	}
-	return false
+	return s.titleTok != nil && s.titleTok[i]
 }
 
 // pick chooses the hit that tokens [i, j) stand for, or returns nil when the phrase
@@ -113,7 +207,7 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 	if _, ok := x.lex.Month(w); ok && single {
 		return nil
 	}
-	if single && x.lex.Weekday(w) {
+	if single && (x.lex.Weekday(w) || compass(w)) {
 		return nil
 	}
 	for _, h := range hits {
@@ -122,6 +216,9 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 		case dossier.FormAcronym:
 			if !acronymCase(s.Tokens[j-1].Text) {
 				continue
+			}
+			if s.caseless && len(s.Tokens[j-1].Text) <= 2 && !acronymListed(e, s.Tokens[j-1].Text) {
+				continue // "GB" in a table header
 			}
 		case dossier.FormName:
 			if single && s.shapes[j-1]&shAllCaps != 0 && !s.caseless && len(s.Tokens[j-1].Text) <= 3 && !acronymListed(e, s.Tokens[j-1].Text) {
@@ -135,10 +232,18 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 				continue
 			}
 		}
+		if single && e.Type == dossier.Location && h.Form == dossier.FormName && x.lex.FirstName(w) && !x.locativeBefore(s, i) && e.Population < 1000000 {
+			continue // "Douglas", "Paul": a first name before a small town
+		}
 		if single && s.title[i] != nil && h.Form != dossier.FormAcronym {
 			return nil // "President Clinton", "President Jordan"
 		}
-		if single && e.Type == dossier.Location && h.Form == dossier.FormName && x.personContext(s, i, j) {
+		if single && e.Kind == "city" && h.Form == dossier.FormName {
+			if st := stateMetonym(hits); st != nil && x.politicalSubject(s, i, j) {
+				return &entCand{s: s.idx, i: i, j: j, typ: st.Type, form: dossier.FormMetonym, entry: st, alt: e}
+			}
+		}
+		if single && (e.Type == dossier.Location && x.personContext(s, i, j) || e.Type == dossier.Country && x.afterFirstName(s, i)) && h.Form == dossier.FormName {
 			return nil // "Bill Clinton", "P. Simmons", "Dole said": a place name used as a surname
 		}
 		if single && (e.Type == dossier.Location || e.Type == dossier.Country) && h.Form == dossier.FormName {
@@ -155,9 +260,7 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 		}
 		c := &entCand{s: s.idx, i: i, j: j, typ: e.Type, form: h.Form, entry: e}
 		if h.Form == dossier.FormName && e.Kind == "city" {
-			if st := stateMetonym(hits); st != nil && x.politicalSubject(s, i, j) {
-				c.entry, c.typ, c.form = st, st.Type, dossier.FormMetonym
-			}
+			c.alt = stateMetonym(hits)
 		}
 		if s.words[c.i] == "the" && c.j-c.i > 1 {
 			c.i++ // "the United States": the article is no part of the name
@@ -173,14 +276,8 @@ func (x *Extractor) personContext(s *nerSent, i, j int) bool {
 	if s.caseless {
 		return false
 	}
-	if i > 0 && s.owner[i-1] == 0 && s.shapes[i-1]&shCap != 0 {
-		p := s.Tokens[i-1].Text
-		if x.lex.FirstName(s.words[i-1]) && s.shapes[i-1]&shInitial == 0 || len(p) == 2 && p[1] == '.' {
-			return true
-		}
-		if x.lex.FirstName(s.words[i-1]) && !x.lex.CommonWord(s.words[i-1]) {
-			return true
-		}
+	if x.afterFirstName(s, i) {
+		return true
 	}
 	if j < len(s.words) {
 		switch s.words[j] {
@@ -189,6 +286,20 @@ func (x *Extractor) personContext(s *nerSent, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// afterFirstName reports whether token i follows a capitalized first name or an initial
+// ("Neil Jordan", "P. Simmons").
+func (x *Extractor) afterFirstName(s *nerSent, i int) bool {
+	if s.caseless || i == 0 || s.owner[i-1] != 0 || s.shapes[i-1]&shCap == 0 {
+		return false
+	}
+	p := s.Tokens[i-1].Text
+	if len(p) == 2 && p[1] == '.' {
+		return true
+	}
+	w := s.words[i-1]
+	return x.lex.FirstName(w) && (s.shapes[i-1]&shInitial == 0 || !x.lex.CommonWord(w))
 }
 
 // stateMetonym returns the state for which a hit list holds a METONYM hit, or nil.
@@ -244,6 +355,9 @@ func isPoliticalVerb(w string) bool {
 
 // locativeBefore reports whether a preposition of place precedes token i.
 func (x *Extractor) locativeBefore(s *nerSent, i int) bool {
+	if i > 1 && s.words[i-1] == "the" {
+		i-- // "at the Oval"
+	}
 	if i == 0 {
 		return false
 	}
@@ -305,6 +419,95 @@ func acronymListed(e *lexicon.Entry, t string) bool {
 		if a == t {
 			return true
 		}
+	}
+	return false
+}
+
+// coordinateMetonyms turns a capital city coordinated with a state or its government into
+// that state's metonym: "between the Taliban and Washington", "Washington and Moscow
+// disagreed" (once Moscow is the subject of a political verb).
+func (x *Extractor) coordinateMetonyms(d *nerDoc) {
+	for pass := 0; pass < 2; pass++ {
+		for _, c := range d.cands {
+			if c.alt == nil || c.form != dossier.FormName || c.dropped {
+				continue
+			}
+			s := d.sents[c.s]
+			actor := func(k int) bool {
+				if k < 0 || k >= len(s.words) || s.owner[k] == 0 {
+					return false
+				}
+				o := d.cands[s.owner[k]-1]
+				return o.form == dossier.FormMetonym || (o.form == dossier.FormName && (o.typ == dossier.Country || o.typ == dossier.ArmedGroup || o.typ == dossier.Organization))
+			}
+			before := c.i >= 2 && (s.words[c.i-1] == "and" || s.words[c.i-1] == ",") && actor(c.i-2) && !(c.i >= 3 && x.locativeBefore(s, c.i-2))
+			after := c.j+1 < len(s.words) && s.words[c.j] == "and" && actor(c.j+1) && !x.locativeBefore(s, c.i)
+			if before || after {
+				c.entry, c.typ, c.form, c.alt = c.alt, c.alt.Type, dossier.FormMetonym, c.entry
+			}
+		}
+	}
+}
+
+// reserveOrgRuns marks the capitalized runs of s that end with an organization's head
+// noun ("Eastern Liberation Front", "Ministry of Foreign Affairs", "National Bank of
+// Poland"), so that the gazetteer does not take a place or a newspaper's name out of them:
+// ner types the whole run. A leading demonym or acronym stays outside ("German Foreign
+// Ministry"), and a run the lexicon knows whole is left to the lexicon.
+func (x *Extractor) reserveOrgRuns(d *nerDoc, s *nerSent) {
+	if s.caseless {
+		return
+	}
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		if s.shapes[i]&shCap == 0 || s.isTitle(i) || isFunctionWord(s.words[i]) {
+			continue
+		}
+		if s.shapes[i]&shInitial != 0 && x.lex.CommonWord(s.words[i]) && !x.orgHead(s.words[i]) {
+			continue
+		}
+		j := i + 1
+		for j < n {
+			if s.shapes[j]&shCap != 0 && !s.isTitle(j) {
+				j++
+				continue
+			}
+			if j+1 < n && (s.words[j] == "of" || s.words[j] == "for" || s.words[j] == "and" || s.words[j] == "&") && s.shapes[j+1]&shCap != 0 && x.hasOrgHead(s, i, j) && (s.words[j] == "of" || s.words[j] == "for" || !x.orgHead(s.words[j-1])) {
+				j += 2
+				continue
+			}
+			if j+2 < n && s.words[j] == "of" && s.words[j+1] == "the" && s.shapes[j+2]&shCap != 0 && x.hasOrgHead(s, i, j) {
+				j += 3
+				continue
+			}
+			break
+		}
+		if j-i >= 2 && (x.orgHead(s.words[j-1]) || armedHead(s.words[j-1]) || x.orgHead(s.words[i]) && hasWord(s.words[i:j], "of")) {
+			if m, _ := x.lex.Longest(s.words[:j], i); m != j-i {
+				if s.reserved == nil {
+					s.reserved = make([]bool, n)
+				}
+				for k := i; k < j; k++ {
+					s.reserved[k] = true
+				}
+			}
+		}
+		i = j - 1
+	}
+}
+
+// reservedOK reports whether a lexicon match may still be taken inside a reserved run: a
+// demonym or an acronym before the organization's own name.
+func reservedOK(hits []lexicon.Hit) bool {
+	return len(hits) > 0 && (hits[0].Form == dossier.FormDemonym || hits[0].Form == dossier.FormAcronym)
+}
+
+// compass reports whether w is a direction or size adjective that names no place alone.
+func compass(w string) bool {
+	switch w {
+	case "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west",
+		"upper", "lower", "greater", "new", "middle", "far", "near", "inner", "outer":
+		return true
 	}
 	return false
 }

@@ -29,7 +29,10 @@ func (x *Extractor) ner(d *nerDoc) {
 		}
 	}
 	x.cueGroups(d)
+	x.wars(d)
+	x.factions(d)
 	x.caselessNames(d)
+	d.sports, d.business = sportsDoc(d), businessDoc(d)
 	x.teams(d)
 }
 
@@ -43,6 +46,12 @@ func (x *Extractor) nameStart(d *nerDoc, s *nerSent, i int) bool {
 	if isFunctionWord(w) || x.lex.Stopword(w) {
 		return false
 	}
+	if n := len(w); n > 4 && w[n-1] == 's' && (i+1 >= len(s.words) || s.shapes[i+1]&shCap == 0) {
+		one := [1]string{w[:n-1]}
+		if m, _ := x.lex.Title(one[:], 0); m == 1 {
+			return false // "Envoys", "Ministers": a plural title
+		}
+	}
 	if strings.IndexByte(w, '-') > 0 && !hyphenName(s.Tokens[i].Text) {
 		return false // "US-made", "Ontario-based"
 	}
@@ -55,8 +64,11 @@ func (x *Extractor) nameStart(d *nerDoc, s *nerSent, i int) bool {
 	if sh&shInitial != 0 || s.Heading {
 		// "Notably", "Following", "New Threat": a capitalized common word at the start of
 		// a sentence or in a heading is no name unless a name word follows it
-		if x.lex.CommonWord(w) || d.lowerSeen[w] {
+		if x.commonWord(w) || d.lowerSeen[w] {
 			return false
+		}
+		if commonShape(w) && (i+1 >= len(s.words) || s.shapes[i+1]&shCap == 0) {
+			return false // "Notably,", "Following the vote", "According to"
 		}
 	}
 	return true
@@ -76,14 +88,23 @@ func (x *Extractor) runEnd(d *nerDoc, s *nerSent, i int) int {
 			j++
 			continue
 		}
+		if p := particles(s, j); p > 0 && j+p < n && s.shapes[j+p]&shCap != 0 && s.owner[j+p] == 0 {
+			j += p + 1 // "Joost van der Westhuizen", "Osama bin Laden"
+			continue
+		}
+		if j+1 < n && s.words[j] == "&" && s.owner[j+1] == 0 && s.shapes[j+1]&shCap != 0 {
+			j += 2 // "Douglas & Lomason"
+			continue
+		}
+		if j+1 < n && (s.words[j] == "'s" || s.words[j] == "’s") && s.owner[j+1] == 0 && s.shapes[j+1]&shCap != 0 && x.orgAhead(s, j+1) {
+			j += 2 // "Boatmen's Bancshares Inc"
+			continue
+		}
 		if j+1 < n && s.owner[j] == 0 && s.shapes[j+1]&shCap != 0 && s.owner[j+1] == 0 {
 			w := s.words[j]
 			switch w {
-			case "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "des", "la", "le", "al", "el", "bin", "ibn", "bint", "ben", "abu", "y":
-				j += 2
-				continue
 			case "of", "for", "and", "&":
-				if x.hasOrgHead(s, i, j) {
+				if x.hasOrgHead(s, i, j) && (w == "of" || w == "for" || !x.orgHead(s.words[j-1])) {
 					j += 2
 					if w == "of" && j < n && s.words[j-1] == "the" {
 						j++
@@ -160,7 +181,7 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		return c
 	case orgHead:
 		c.typ = dossier.Organization
-		if armedHead(last) || (j < n && x.lex.GroupCue(s.words[j])) {
+		if armedHead(last) || (j < n && x.groupCue(s.words[j])) {
 			c.typ = dossier.ArmedGroup
 		}
 		// a place name glued before an organization's head belongs to it ("Kabul Bank")
@@ -175,13 +196,19 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 			}
 		}
 		return c
-	case j < n && x.lex.GroupCue(s.words[j]):
+	case j < n && x.groupCue(s.words[j]):
 		c.typ = dossier.ArmedGroup
+		if single && adjectiveShape(first) {
+			// "Kurdish rebels": the adjective alone names no group; the phrase describes one
+			c.j = j + 1
+			c.form = dossier.FormDescription
+			c.key = "group " + first
+		}
 		return c
 	}
 	allCommon := true
 	for k := i; k < j; k++ {
-		if !x.lex.CommonWord(s.words[k]) && !isConnector(s.words[k]) {
+		if !x.commonWord(s.words[k]) && !isConnector(s.words[k]) {
 			allCommon = false
 			break
 		}
@@ -196,6 +223,8 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		c.typ = dossier.Person
 	case surnameShape(last) && j-i <= 3:
 		c.typ = dossier.Person
+	case single && adjectiveShape(first) && !x.lex.FirstName(first):
+		return nil // "Kurdish", "Islamic", "Christians": nationalities and creeds (MISC)
 	case x.locativeBefore(s, i):
 		c.typ = dossier.Location
 		c.weak = true
@@ -211,7 +240,28 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	if s.Heading && c.weak {
 		return nil
 	}
+	if single && c.weak && j < n && s.shapes[j]&shLower != 0 && x.modifiedNoun(s.words[j]) {
+		return nil // "Hazara groups": a capitalized modifier of a common noun
+	}
 	return c
+}
+
+// modifiedNoun reports whether w, after a capitalized word, is a common noun that word
+// modifies rather than a verb it is the subject of.
+func (x *Extractor) modifiedNoun(w string) bool {
+	if !x.commonWord(w) || isFunctionWord(w) || x.lex.Stopword(w) {
+		return false
+	}
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	switch w {
+	case "says", "said", "told", "has", "had", "is", "was", "will", "would", "did", "does", "won", "lost",
+		"beat", "scored", "took", "made", "got", "came", "went", "left", "met", "saw", "gave", "hit", "ran",
+		"leads", "wins", "takes", "makes", "gets", "comes", "goes", "sees", "gives", "runs", "plays", "faces":
+		return false
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // eventHead reports whether w ends the names of events ("Summit", "World Cup", "Security
@@ -315,7 +365,7 @@ func surnameShape(w string) bool {
 	if len(w) < 5 {
 		return false
 	}
-	for _, suf := range []string{"ov", "ev", "ova", "eva", "sky", "ski", "skiy", "enko", "vich", "ovic", "evic", "shvili", "dze", "yan", "ian"} {
+	for _, suf := range []string{"ov", "ev", "ova", "eva", "sky", "ski", "skiy", "enko", "vich", "ovic", "evic", "shvili", "dze", "yan"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -358,7 +408,7 @@ func (x *Extractor) cueGroups(d *nerDoc) {
 		}
 		s := d.sents[c.s]
 		j := c.j
-		if j < len(s.words) && x.lex.GroupCue(s.words[j]) && s.owner[j] == 0 {
+		if j < len(s.words) && x.groupCue(s.words[j]) && s.owner[j] == 0 {
 			g := &entCand{s: c.s, i: c.i, j: j + 1, typ: dossier.ArmedGroup, form: dossier.FormDescription, key: "group " + c.entry.Name}
 			d.cands = append(d.cands, g)
 			g.start, g.end = s.span(g.i, g.j)
@@ -408,20 +458,20 @@ func (x *Extractor) caselessNames(d *nerDoc) {
 // hyphenName reports whether every part of a hyphenated word is capitalized, but for the
 // particles names keep in lower case ("Tehrik-i-Taliban", "al-Qaeda").
 func hyphenName(t string) bool {
-	for k, part := range strings.Split(t, "-") {
+	for _, part := range strings.Split(t, "-") {
 		if part == "" {
 			return false
 		}
 		c := part[0]
+		if c >= '0' && c <= '9' {
+			return false // "Under-21", "C-4"
+		}
 		if c >= 'a' && c <= 'z' {
 			switch part {
-			case "i", "e", "al", "el", "ul", "ud", "ur", "ad", "as", "ash", "at", "az", "bin", "ibn", "de", "la", "le", "sur", "on", "upon", "in", "en", "am", "an", "der":
+			case "i", "e", "al", "el", "ul", "ud", "ur", "ad", "as", "ash", "at", "az", "bin", "ibn", "de", "la", "le", "sur", "on", "upon", "in", "en", "am", "an", "der", "d", "l":
 				continue
 			}
-			if k == 0 {
-				continue // "al-", "el-", checked by the caller's shape
-			}
-			return false
+			return false // "pro-Moscow", "mid-September", "US-made"
 		}
 	}
 	return true
@@ -455,9 +505,10 @@ func sportsDoc(d *nerDoc) bool {
 // in parentheses ("Red Star ( Yugoslavia )"). States stay places: national teams are
 // named like their country.
 func (x *Extractor) teams(d *nerDoc) {
-	if !sportsDoc(d) {
+	if !d.sports {
 		return
 	}
+	teams := map[string]bool{}
 	for _, c := range d.cands {
 		if c.dropped || c.form != dossier.FormName && c.form != dossier.FormAcronym {
 			continue
@@ -465,19 +516,61 @@ func (x *Extractor) teams(d *nerDoc) {
 		if c.typ == dossier.Country || c.typ == dossier.Person && (!c.weak || c.j-c.i > 1) || c.typ == dossier.NamedEvent {
 			continue
 		}
-		if c.typ == dossier.Organization || c.typ == dossier.ArmedGroup {
+		if c.typ == dossier.Organization || c.typ == dossier.ArmedGroup || c.entry != nil && homeNation(c.entry.Name) {
 			continue
 		}
 		s := d.sents[c.s]
-		if x.teamContext(d, s, c) {
+		if c.entry != nil && !s.caseless {
+			x.clubName(d, s, c) // "Real Madrid", "Paris St Germain", "Dynamo Moscow"
+		}
+		if c.typ == dossier.Organization || x.teamContext(d, s, c) {
 			c.typ = dossier.Organization
 			c.weak = false
+			teams[keyOf(s.words[c.i:c.j])] = true
 			if c.entry != nil {
 				c.key = "team " + keyOf(s.words[c.i:c.j])
 				c.entry = nil
 			}
 		}
 	}
+	// one sense per report: a place named as a team once is the team wherever it is not
+	// after a preposition of place
+	for _, c := range d.cands {
+		if c.dropped || c.entry == nil || c.form != dossier.FormName || c.typ == dossier.Country || homeNation(c.entry.Name) {
+			continue
+		}
+		s := d.sents[c.s]
+		k := keyOf(s.words[c.i:c.j])
+		if teams[k] && !x.locativeBefore(s, c.i) && (c.j >= len(s.words) || s.words[c.j] != ":") {
+			c.typ = dossier.Organization
+			c.key = "team " + k
+			c.entry = nil
+		}
+	}
+}
+
+// clubName joins a place name and a capitalized word glued to it into a club's name.
+func (x *Extractor) clubName(d *nerDoc, s *nerSent, c *entCand) {
+	n := len(s.words)
+	i, j := c.i, c.j
+	if i > 0 && s.owner[i-1] == 0 && s.shapes[i-1]&shCap != 0 && !s.isTitle(i-1) && !isFunctionWord(s.words[i-1]) && s.Tokens[i-1].Kind == text.Word && !x.locativeBefore(s, i-1) {
+		i--
+	}
+	for j < n && j < c.j+2 && s.owner[j] == 0 && s.shapes[j]&shCap != 0 && !s.isTitle(j) && s.Tokens[j].Kind == text.Word {
+		j++
+	}
+	if i == c.i && j == c.j {
+		return
+	}
+	own := s.owner[c.i]
+	c.i, c.j = i, j
+	c.start, c.end = s.span(i, j)
+	for k := i; k < j; k++ {
+		s.owner[k] = own
+	}
+	c.typ = dossier.Organization
+	c.key = "team " + keyOf(s.words[i:j])
+	c.entry = nil
 }
 
 // teamContext reports whether candidate c stands where a team's name stands.
@@ -556,3 +649,192 @@ func locHead(w string) bool {
 	}
 	return false
 }
+
+// groupCue reports whether w names members of an armed group: the lexicon's cue list and
+// the common nouns of war reporting.
+func (x *Extractor) groupCue(w string) bool {
+	if x.lex.GroupCue(w) {
+		return true
+	}
+	switch w {
+	case "fighters", "militants", "jihadists", "insurgents", "rebels", "guerrillas", "gunmen", "militiamen",
+		"extremists", "terrorists", "combatants", "separatists", "paramilitaries":
+		return true
+	}
+	return false
+}
+
+// commonShape reports whether a capitalized word at the start of a sentence is shaped like
+// an ordinary English word rather than a name: adverbs, participles, abstract nouns.
+func commonShape(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, suf := range []string{"ly", "ing", "ed", "ness", "ment", "ments", "tion", "tions", "ity", "ous", "ive", "ful", "less", "able", "ally", "ever", "ther", "ists", "ants", "ents"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveShape reports whether a capitalized word is shaped like a nationality, creed or
+// language adjective or noun ("Kurdish", "Islamic", "Sudanese", "Christians").
+func adjectiveShape(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, suf := range []string{"ish", "ese", "ic", "ian", "ians", "ans", "ists", "ites", "ish"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// particles returns how many lower-case name particles start at token j ("van der", "bin",
+// "de la"), or 0.
+func particles(s *nerSent, j int) int {
+	k := j
+	for k < len(s.words) && k < j+2 && s.owner[k] == 0 {
+		switch s.words[k] {
+		case "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "des", "la", "le", "al", "el",
+			"bin", "ibn", "bint", "ben", "abu", "y", "dos", "das", "ter", "ten", "zu":
+			if s.shapes[k]&shCap != 0 {
+				return k - j
+			}
+			k++
+			continue
+		}
+		break
+	}
+	return k - j
+}
+
+// orgAhead reports whether the capitalized run from token j ends with an organization's
+// head noun.
+func (x *Extractor) orgAhead(s *nerSent, j int) bool {
+	k := j
+	for k < len(s.words) && s.shapes[k]&shCap != 0 && s.owner[k] == 0 {
+		k++
+	}
+	return k > j && x.orgHead(s.words[k-1])
+}
+
+// commonWord reports whether w, or its singular, is a frequent English word.
+func (x *Extractor) commonWord(w string) bool {
+	if x.lex.CommonWord(w) {
+		return true
+	}
+	if n := len(w); n > 3 && w[n-1] == 's' {
+		if x.lex.CommonWord(w[:n-1]) || (n > 4 && w[n-2] == 'e' && x.lex.CommonWord(w[:n-2])) || (n > 4 && w[n-3:] == "ies" && x.lex.CommonWord(w[:n-3]+"y")) {
+			return true
+		}
+	}
+	return false
+}
+
+// businessDoc reports whether the document reads like business news, where a one-word
+// name without other evidence is more often a company's than a person's.
+func businessDoc(d *nerDoc) bool {
+	n := 0
+	for _, s := range d.sents {
+		for _, w := range s.words {
+			switch w {
+			case "shares", "stock", "stocks", "profit", "profits", "revenue", "revenues", "earnings",
+				"dividend", "investors", "analysts", "company", "companies", "bank", "banks", "bond",
+				"bonds", "market", "markets", "percent", "pct", "net", "sales", "quarter", "firm",
+				"merger", "acquisition", "bid", "trading", "traders", "prices", "tonnes", "exchange":
+				n++
+			}
+		}
+		if n >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// homeNation reports whether a place is one of the nations inside the United Kingdom, which
+// field national teams under their own names.
+func homeNation(name string) bool {
+	switch name {
+	case "England", "Scotland", "Wales", "Northern Ireland":
+		return true
+	}
+	return false
+}
+
+// wars adds the wars named after a state: "the Ukrainian conflict", "the war in Ukraine"
+// are one event per state and document.
+func (x *Extractor) wars(d *nerDoc) {
+	n := len(d.cands)
+	for ci := 0; ci < n; ci++ {
+		c := d.cands[ci]
+		if c.dropped || c.entry == nil || c.entry.Type != dossier.Country {
+			continue
+		}
+		s := d.sents[c.s]
+		var i, j int
+		switch {
+		case c.form == dossier.FormDemonym && c.i > 0 && s.words[c.i-1] == "the" && c.j < len(s.words) && warNoun(s.words[c.j]):
+			i, j = c.i, c.j+1
+		case c.form == dossier.FormName && c.i >= 3 && s.words[c.i-3] == "the" && warNoun(s.words[c.i-2]) && (s.words[c.i-1] == "in" || s.words[c.i-1] == "on" || s.words[c.i-1] == "against"):
+			i, j = c.i-2, c.j
+		default:
+			continue
+		}
+		e := &entCand{s: c.s, i: i, j: j, typ: dossier.NamedEvent, form: dossier.FormName, key: "war " + c.entry.Name}
+		e.start, e.end = s.span(i, j)
+		d.cands = append(d.cands, e)
+	}
+}
+
+func warNoun(w string) bool { return w == "war" || w == "conflict" || w == "invasion" }
+
+// factions adds the factions a text sets apart with a quoted qualifier: "the «moderate»
+// Taliban", "the “radical” wing of Hamas" (a faction of the group, one per qualifier).
+func (x *Extractor) factions(d *nerDoc) {
+	n := len(d.cands)
+	for ci := 0; ci < n; ci++ {
+		c := d.cands[ci]
+		if c.dropped || c.form != dossier.FormName || c.typ != dossier.ArmedGroup && c.typ != dossier.Organization {
+			continue
+		}
+		s := d.sents[c.s]
+		// «moderate» Taliban
+		if c.i >= 3 && closeQuote(s.words[c.i-1]) && openQuote(s.words[c.i-3]) && s.shapes[c.i-2]&shLower != 0 {
+			x.addFaction(d, s, c, c.i-3, c.j, s.words[c.i-2])
+			continue
+		}
+		// «moderate» faction of the Taliban (leadership), « moderates » within the Taliban
+		for _, back := range []int{5, 6} {
+			k := c.i - back
+			if k < 0 || !openQuote(s.words[k]) || !closeQuote(s.words[k+2]) || s.shapes[k+1]&shLower == 0 {
+				continue
+			}
+			mid := s.words[k+3 : c.i]
+			if (mid[0] == "faction" || mid[0] == "wing" || mid[0] == "within") && (mid[len(mid)-1] == "the" || mid[len(mid)-1] == "of") {
+				j := c.j
+				if j < len(s.words) && (s.words[j] == "leadership" || s.words[j] == "movement") {
+					j++
+				}
+				x.addFaction(d, s, c, k, j, strings.TrimSuffix(s.words[k+1], "s"))
+				break
+			}
+		}
+	}
+}
+
+func (x *Extractor) addFaction(d *nerDoc, s *nerSent, c *entCand, i, j int, qual string) {
+	name := c.key
+	if c.entry != nil {
+		name = c.entry.Name
+	}
+	f := &entCand{s: c.s, i: i, j: j, typ: c.typ, form: dossier.FormDescription, key: "faction " + qual + " " + name}
+	f.start, f.end = s.span(i, j)
+	d.cands = append(d.cands, f)
+}
+
+func openQuote(w string) bool  { return w == "«" || w == "“" || w == "\"" }
+func closeQuote(w string) bool { return w == "»" || w == "”" || w == "\"" }

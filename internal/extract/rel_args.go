@@ -45,8 +45,19 @@ func oblique(us []unit, i int) bool {
 		switch {
 		case isPreposition(w):
 			return true
-		case w == "," || w == "and" || w == "&" || w == "or":
-			continue
+		case w == "and" || w == "&" || w == "or":
+			if j > 0 && us[j-1].isMention() {
+				continue // a list: "of Russia, Iran and China"
+			}
+			return false
+		case w == ",":
+			inList := i+1 < len(us) && !us[i+1].isMention() && (us[i+1].word == "," || us[i+1].word == "and" || us[i+1].word == "or")
+			if j > 0 && us[j-1].isMention() && inList {
+				continue
+			}
+			return false
+		case isBoundary(w):
+			return false
 		case isDeterminer(w) || u.cap || w == "«" || w == "»" || w == "-" || u.kind == text.Number:
 			continue
 		case u.kind == text.Word:
@@ -108,6 +119,25 @@ func inParens(us []unit, lo, hi int) []bool {
 // coordGroup expands the mention at i into the coordinated list it belongs to ("Putin and
 // Patrushev", "Uzbekistan, India, Iran, ... and Turkmenistan").
 func (st *relState) coordGroup(us []unit, i int, left bool) []int {
+	grp := st.coordGroupRaw(us, i, left)
+	if len(grp) < 2 {
+		return grp
+	}
+	// a list needs a coordinator ("X, Y and Z"); "The Economic Times, Pakistan" is not one
+	for k := grp[0] + 1; k < grp[len(grp)-1]; k++ {
+		if w := us[k].word; !us[k].isMention() && (w == "and" || w == "&" || w == "plus" || w == "well") {
+			return grp
+		}
+	}
+	return []int{i}
+}
+
+// isDemonym reports whether the mention unit u names its entity by a demonym.
+func (st *relState) isDemonym(u *unit) bool {
+	return u.isMention() && st.ents[u.ent].Mentions[u.mention].Form == "DEMONYM"
+}
+
+func (st *relState) coordGroupRaw(us []unit, i int, left bool) []int {
 	grp := []int{i}
 	// rightwards
 	j := i + 1
@@ -122,7 +152,7 @@ func (st *relState) coordGroup(us []unit, i int, left bool) []int {
 			}
 			k++
 		}
-		if !sawCoord || k >= len(us) || !us[k].isMention() || !st.sameClass(us[i].ent, us[k].ent) {
+		if !sawCoord || k >= len(us) || !us[k].isMention() || !st.sameClass(us[i].ent, us[k].ent) || st.isDemonym(&us[k]) != st.isDemonym(&us[i]) {
 			break
 		}
 		grp = append(grp, k)
@@ -144,7 +174,7 @@ func (st *relState) coordGroup(us []unit, i int, left bool) []int {
 			}
 			k--
 		}
-		if !sawCoord || k < 0 || !us[k].isMention() || !st.sameClass(us[i].ent, us[k].ent) {
+		if !sawCoord || k < 0 || !us[k].isMention() || !st.sameClass(us[i].ent, us[k].ent) || st.isDemonym(&us[k]) != st.isDemonym(&us[i]) {
 			break
 		}
 		if k > 0 {
@@ -174,6 +204,23 @@ func (st *relState) sameClass(a, b int) bool {
 func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 	us := st.sus[si].units
 	lo, b := clauseStart(us, h)
+	if c := st.citationComma(si); c >= 0 && c < h && lo <= c {
+		lo, b = c+1, -1
+	}
+	// "the Chechen jihadists' plans to eliminate X", "Russia's attempts to isolate X"
+	if h >= 3 && us[h-1].word == "to" && !us[h-1].isMention() {
+		for k := h - 2; k >= 0 && k >= h-4; k-- {
+			if us[k].isMention() {
+				if us[k].poss && k < h-2 && actorType(st.ents[us[k].ent].Type) {
+					return []arg{{ent: us[k].ent, u: k, how: argPossessor}}
+				}
+				break
+			}
+			if us[k].kind != text.Word || isBoundary(us[k].word) || isPreposition(us[k].word) {
+				break
+			}
+		}
+	}
 	paren := inParens(us, lo, h)
 	var cands []int
 	for i := lo; i < h; i++ {
@@ -193,7 +240,7 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 		last := cands[len(cands)-1]
 		adjacent := true
 		for k := last + 1; k < h; k++ {
-			if !isAux(us[k].word) && !us[k].isMention() {
+			if !isAux(us[k].word) && !isMemberNoun(us[k].word) && !us[k].isMention() {
 				adjacent = false
 				break
 			}
@@ -222,6 +269,21 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 		}
 	}
 	return nil
+}
+
+// citationComma returns the unit of the comma after the source of a citation line ("2.
+// The Economic Times, Pakistan set to ..."): a sentence that opens with an
+// organization's name and a comma. It returns -1 for other sentences.
+func (st *relState) citationComma(si int) int {
+	us := st.sus[si].units
+	i := 0
+	for i < len(us) && i < 3 && !us[i].isMention() && (us[i].kind == text.Number || us[i].word == "." || us[i].word == "the") {
+		i++
+	}
+	if i+1 < len(us) && us[i].isMention() && st.ents[us[i].ent].Type == "ORGANIZATION" && us[i+1].word == "," && !us[i+1].isMention() {
+		return i + 1
+	}
+	return -1
 }
 
 // antecedent returns the antecedent of the relative pronoun at unit b ("al-Qaeda, with
@@ -286,6 +348,39 @@ func (st *relState) resolvePronoun(si, p int) int {
 	return -1
 }
 
+// isMemberNoun reports nouns for the members or bodies of an actor that may follow its
+// name in the subject ("Hezbollah fighters", "Kenyan troops", "Taliban leadership").
+func isMemberNoun(w string) bool {
+	switch w {
+	case "fighters", "militants", "troops", "forces", "soldiers", "officials", "members",
+		"units", "commanders", "leaders", "leadership", "government", "regime", "authorities",
+		"delegation", "diplomats", "army", "navy", "police", "rebels", "insurgents":
+		return true
+	}
+	return false
+}
+
+// pronounObject resolves an object pronoun at unit p after the head h: the nearest actor
+// mention before the head that is not the subject of the clause.
+func (st *relState) pronounObject(si, h, p int) int {
+	us := st.sus[si].units
+	subj := map[int]bool{}
+	for _, a := range st.subject(si, h, false) {
+		subj[a.ent] = true
+	}
+	person := us[p].word == "him" || us[p].word == "her"
+	for k := h - 1; k >= 0; k-- {
+		u := &us[k]
+		if !u.isMention() || subj[u.ent] || !actorType(st.ents[u.ent].Type) {
+			continue
+		}
+		if (st.ents[u.ent].Type == "PERSON") == person {
+			return u.ent
+		}
+	}
+	return -1
+}
+
 // skippable reports words that may stand between a preposition or verb and the noun
 // phrase it governs: determiners, adjectives (lower-case words), place nouns.
 func skippable(u *unit) bool {
@@ -336,6 +431,12 @@ func (st *relState) object(si, h, e int, slots []string) []arg {
 	us := st.sus[si].units
 	for _, slot := range slots {
 		if slot == "obj" {
+			if e < len(us) && !us[e].isMention() && (us[e].word == "it" || us[e].word == "them" || us[e].word == "him" || us[e].word == "her") {
+				if t := st.pronounObject(si, h, e); t >= 0 {
+					return []arg{{ent: t, u: -1, how: argPronoun}}
+				}
+				continue
+			}
 			k := npAt(us, e, 3)
 			if k < 0 {
 				continue
@@ -346,7 +447,8 @@ func (st *relState) object(si, h, e int, slots []string) []arg {
 			return st.groupArgs(us, k, argAdjacent)
 		}
 		var out []arg
-		for j := e; j < len(us) && j <= e+8; j++ {
+		limit := e + 8
+		for j := e; j < len(us) && j <= limit; j++ {
 			u := &us[j]
 			if !u.isMention() && (isBoundary(u.word) || u.word == "(" || u.word == ".") {
 				break
@@ -363,6 +465,7 @@ func (st *relState) object(si, h, e int, slots []string) []arg {
 			g := st.coordGroup(us, k, false)
 			j = g[len(g)-1]
 			if j+2 < len(us) && (us[j+1].word == "and" || us[j+1].word == ",") && us[j+2].word == slot {
+				limit = j + 8
 				continue
 			}
 			break

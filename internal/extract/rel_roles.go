@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"dossier"
+	"dossier/internal/lexicon"
+	"dossier/internal/text"
 )
 
 // headOfState reports offices whose holder leads the state or territory named.
@@ -16,7 +18,7 @@ func headOfState(office string) bool {
 	switch office {
 	case "president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
 		"amir", "sultan", "supreme leader", "head of state", "head of government", "leader",
-		"governor", "mayor", "head", "chief", "chairman", "chairwoman", "commander", "founder":
+		"governor", "mayor":
 		return true
 	}
 	return false
@@ -28,13 +30,20 @@ type title struct {
 	office  string
 	leads   bool // a leading office (LEADS type in the cue list) with no deputy marker
 	text    string
-	possEnt int // the possessor's entity ("Putin's special envoy"), or -1
+	possEnt int  // the possessor's entity ("Putin's special envoy"), or -1
+	inName  bool // read from inside the name mention ("General Patrushev")
 }
 
 // officeIn finds the office cue in units [lo, hi) of sentence si.
 func (st *relState) officeIn(si, lo, hi int) (string, bool, int, bool) {
+	office, leads, at, _, ok := st.officeSpan(si, lo, hi)
+	return office, leads, at, ok
+}
+
+// officeSpan is officeIn that also returns the unit just past the office words.
+func (st *relState) officeSpan(si, lo, hi int) (string, bool, int, int, bool) {
 	su := &st.sus[si]
-	office, leads, at := "", false, -1
+	office, leads, at, end := "", false, -1, -1
 	deputy := false
 	for k := lo; k < hi; k++ {
 		if su.units[k].isMention() {
@@ -46,15 +55,40 @@ func (st *relState) officeIn(si, lo, hi int) (string, bool, int, bool) {
 		}
 		if n, v := st.preds.MatchCue("office", su.words, k); n > 0 && k+n <= hi {
 			if at < 0 || n > 1 {
-				office, leads, at = strings.Join(su.words[k:k+n], " "), v == "LEADS", k
+				office, leads, at, end = strings.Join(su.words[k:k+n], " "), v == "LEADS", k, k+n
 			}
 			k += n - 1
 		}
 	}
 	if at < 0 {
-		return "", false, -1, false
+		return "", false, -1, -1, false
 	}
-	return office, leads && !deputy, at, true
+	return office, leads && !deputy, at, end, true
+}
+
+// roleEnd extends the office ending before unit end with its complement ("of the
+// Security Council", "to Afghanistan"), up to hi.
+func (st *relState) roleEnd(si, end, hi int) int {
+	us := st.sus[si].units
+	if end >= hi || us[end].isMention() {
+		return end
+	}
+	switch us[end].word {
+	case "of", "to", "for":
+	default:
+		return end
+	}
+	k := end + 1
+	for k < hi && (us[k].isMention() || us[k].cap || us[k].word == "the" || us[k].word == "of" || us[k].word == "and") {
+		k++
+	}
+	for k > end+1 && !us[k-1].isMention() && !us[k-1].cap {
+		k--
+	}
+	if k == end+1 {
+		return end
+	}
+	return k
 }
 
 // titleBefore finds "President Vladimir Putin", "Chairman of the Security Council Nikolai
@@ -103,13 +137,13 @@ func (st *relState) titleBefore(si, i int) (title, bool) {
 	if poss >= 0 && us[lo].isMention() && us[lo].ent == poss {
 		start = lo + 1
 	}
-	office, leads, at, ok := st.officeIn(si, start, i)
+	office, leads, _, end, ok := st.officeSpan(si, start, i)
 	if !ok || start >= i {
 		return title{}, false
 	}
-	_ = at
+	end = st.roleEnd(si, end, i)
 	return title{lo: start, hi: i, office: office, leads: leads, possEnt: poss,
-		text: strings.TrimSpace(st.doc[us[start].start:us[i-1].end])}, true
+		text: strings.TrimSpace(st.doc[us[start].start:us[end-1].end])}, true
 }
 
 // titleAfter finds the apposition "X, the president of Chechnya," and "X, the new
@@ -194,6 +228,9 @@ func (st *relState) titleAppositionBefore(si, i int) (title, bool) {
 	if !ok || at > start+3 {
 		return title{}, false
 	}
+	for start < at && !us[start].isMention() && !us[start].cap {
+		start++
+	}
 	return title{lo: start, hi: i - 1, office: office, leads: leads, possEnt: poss,
 		text: strings.TrimSpace(st.doc[us[start].start:us[i-2].end])}, true
 }
@@ -232,6 +269,9 @@ func (st *relState) bodyOf(si int, t title) (int, bool) {
 // id, or a state named in its name: "Russian Foreign Ministry").
 func (st *relState) stateOfBody(org int) (int, bool) {
 	e := st.ents[org]
+	if e.Type != dossier.Organization {
+		return -1, false
+	}
 	if e.KBID != nil && st.lex != nil {
 		if en := st.lex.ByKBID(*e.KBID); en != nil && en.Country != "" && en.Kind != "io" {
 			if i, ok := st.kbEnt[en.Country]; ok {
@@ -241,7 +281,7 @@ func (st *relState) stateOfBody(org int) (int, bool) {
 	}
 	names := append([]string{e.Name}, e.Aliases...)
 	for _, n := range names {
-		for _, w := range strings.Fields(lexicon_fold(n)) {
+		for _, w := range strings.Fields(lexicon.Fold(n)) {
 			if i, ok := st.country[w]; ok {
 				return i, true
 			}
@@ -264,7 +304,7 @@ func (st *relState) listHead(si, i int) int {
 		}
 		if w == "such" && j+1 < len(us) && us[j+1].word == "as" || w == "including" || w == "among" {
 			k := j - 1
-			for k >= 0 && !us[k].isMention() && (us[k].word == "(" || us[k].word == "," || us[k].kind == 0 && !isBoundary(us[k].word) && k >= j-3) {
+			for k >= 0 && !us[k].isMention() && (us[k].word == "(" || us[k].word == "," || us[k].kind == text.Word && !isBoundary(us[k].word) && k >= j-3) {
 				k--
 			}
 			if k >= 0 && us[k].isMention() {
@@ -280,7 +320,7 @@ func (st *relState) listHead(si, i int) int {
 }
 
 // dominantState returns the state the document is mostly about: the COUNTRY entity with
-// the most mentions when it has at least twice as many as any other, or -1.
+// the most mentions when it has at least 1.3 times as many as any other, or -1.
 func (st *relState) dominantState() int {
 	best, second, bi := 0, 0, -1
 	for i, e := range st.ents {
@@ -294,21 +334,24 @@ func (st *relState) dominantState() int {
 			second = n
 		}
 	}
-	if best >= 3 && best >= 2*second {
+	if best >= 3 && 10*best >= 13*second {
 		return bi
 	}
 	return -1
 }
 
 // findRoles adds MEMBER_OF and LEADS relations from titles and appositions of persons.
+// A title that names its state or body is used at once; one that does not ("President
+// Vladimir Putin", "Putin's special envoy") takes the state the person (or the
+// possessor) is known by from another title, else the body of a list the person is
+// given in ("the Taliban leadership (such as ...)"), else the document's dominant state.
 func (st *relState) findRoles() {
-	type pending struct {
-		si, u int
-		t     title
+	type found struct {
+		si, u, p int
+		t        title
 	}
-	state := map[int]int{} // person -> state found for them
-	var later []pending
-	dom := -2
+	state := map[int]int{} // person -> state named in one of their titles
+	var pending []found
 	for si := range st.sus {
 		us := st.sus[si].units
 		for i := range us {
@@ -327,45 +370,77 @@ func (st *relState) findRoles() {
 				t, ok = st.descriptionTitle(si, i)
 			}
 			if !ok {
+				t, ok = st.titleInMention(si, i)
+			}
+			if !ok {
 				continue
 			}
-			body, isState := st.bodyOf(si, t)
-			weight, rule := 0.85, "title"
-			if body < 0 && t.possEnt >= 0 {
-				later = append(later, pending{si, i, t})
+			body, isState := -1, false
+			if t.hi == t.lo {
+				body, isState = st.stateInText(t.text)
+			} else {
+				body, isState = st.bodyOf(si, t)
+			}
+			if body < 0 {
+				pending = append(pending, found{si, i, u.ent, t})
 				continue
 			}
-			if body < 0 {
-				if h := st.listHead(si, i); h >= 0 {
-					body, weight, rule = h, 0.7, "title-list"
-					if s, ok := st.stateOfBody(h); ok {
-						body = s
-					}
-					isState = st.ents[body].Type == dossier.Country
-				}
-			}
-			if body < 0 {
-				if dom == -2 {
-					dom = st.dominantState()
-				}
-				if dom < 0 {
-					continue
-				}
-				body, isState, weight, rule = dom, true, 0.55, "title-doc-state"
-			}
-			st.addRole(si, i, u.ent, body, isState, t, weight, rule)
+			st.addRole(si, i, u.ent, body, isState, t, 0.85, "title")
 			if isState {
-				state[u.ent] = body
+				if _, ok := state[u.ent]; !ok {
+					state[u.ent] = body
+				}
 			}
 		}
 	}
-	for _, p := range later {
-		s, ok := state[p.t.possEnt]
-		if !ok {
+	dom := -2
+	for _, f := range pending {
+		if f.t.possEnt >= 0 {
+			if s, ok := state[f.t.possEnt]; ok {
+				st.addRole(f.si, f.u, f.p, s, true, f.t, 0.75, "title-possessor")
+			}
 			continue
 		}
-		st.addRole(p.si, p.u, st.sus[p.si].units[p.u].ent, s, true, p.t, 0.7, "title-possessor")
+		if s, ok := state[f.p]; ok {
+			st.addRole(f.si, f.u, f.p, s, true, f.t, 0.75, "title-known-state")
+			continue
+		}
+		if h := st.listHead(f.si, f.u); h >= 0 {
+			body, isState := h, st.ents[h].Type == dossier.Country
+			if s, ok := st.stateOfBody(h); ok {
+				body, isState = s, true
+			}
+			st.addRole(f.si, f.u, f.p, body, isState, f.t, 0.7, "title-list")
+			continue
+		}
+		if dom == -2 {
+			dom = st.dominantState()
+		}
+		if dom >= 0 && !headOfState(f.t.office) {
+			st.addRole(f.si, f.u, f.p, dom, true, f.t, 0.5, "title-doc-state")
+		}
 	}
+}
+
+// titleInMention reads a title that opens a person's name mention ("General
+// Patrushev", "President Putin").
+func (st *relState) titleInMention(si, i int) (title, bool) {
+	u := &st.sus[si].units[i]
+	m := st.ents[u.ent].Mentions[u.mention]
+	words := lexicon.Tokens(m.Text)
+	if len(words) < 2 {
+		return title{}, false
+	}
+	n, v := st.preds.MatchCue("office", words, 0)
+	if n == 0 || n >= len(words) {
+		return title{}, false
+	}
+	f := strings.Fields(m.Text)
+	if len(f) < n {
+		return title{}, false
+	}
+	return title{lo: i, hi: i, office: strings.Join(words[:n], " "), leads: v == "LEADS", possEnt: -1,
+		text: strings.Join(f[:n], " "), inName: true}, true
 }
 
 // descriptionTitle reads a title from a DESCRIPTION mention of a person ("the Russian
@@ -376,7 +451,7 @@ func (st *relState) descriptionTitle(si, i int) (title, bool) {
 	if m.Form != dossier.FormDescription {
 		return title{}, false
 	}
-	words := strings.Fields(lexicon_fold(m.Text))
+	words := strings.Fields(lexicon.Fold(m.Text))
 	for k := range words {
 		if n, v := st.preds.MatchCue("office", words, k); n > 0 {
 			return title{lo: i, hi: i, office: strings.Join(words[k:k+n], " "), leads: v == "LEADS", possEnt: -1, text: m.Text}, true
@@ -397,16 +472,8 @@ func (st *relState) addRole(si, i, p, body int, isState bool, t title, weight fl
 	if isState && !headOfState(t.office) {
 		typ = dossier.MemberOf
 	}
-	if t.hi == t.lo && t.text != "" {
-		// a description mention: the body must be named in it
-		b, ok := st.stateInText(t.text)
-		if !ok {
-			return
-		}
-		body = b
-	}
 	c := cand{typ: typ, src: arg{ent: p, u: i, how: argAdjacent}, tgt: arg{ent: body, u: -1, how: argAdjacent},
-		role: t.text, sent: si, head: i, end: i + 1, weight: weight, rule: rule, place: -1}
+		role: t.text, sent: si, head: i, end: i + 1, weight: weight, rule: rule, place: -1, noHedge: true}
 	if st.fitTypes(&c) {
 		st.cands = append(st.cands, c)
 	}
@@ -414,7 +481,7 @@ func (st *relState) addRole(si, i, p, body int, isState bool, t title, weight fl
 
 // stateInText returns the state named (or by demonym) in a phrase.
 func (st *relState) stateInText(s string) (int, bool) {
-	for _, w := range strings.Fields(lexicon_fold(s)) {
+	for _, w := range strings.Fields(lexicon.Fold(s)) {
 		if i, ok := st.country[w]; ok {
 			return i, true
 		}
@@ -448,7 +515,7 @@ func (st *relState) findStanding() {
 				if k >= len(us) || !us[k].isMention() {
 					continue
 				}
-				rulers := lexicon_fold(us[k].raw)
+				rulers := lexicon.Fold(us[k].raw)
 				next := ""
 				if k+1 < len(us) {
 					next = us[k+1].word
@@ -457,7 +524,7 @@ func (st *relState) findStanding() {
 					continue
 				}
 				c := cand{typ: dossier.Leads, src: arg{ent: us[k].ent, u: k, how: argAdjacent}, tgt: arg{ent: x.ent, u: i - 1, how: argAdjacent},
-					sent: si, head: i, end: k + 1, weight: 0.7, rule: "under-regime", place: -1}
+					sent: si, head: i, end: k + 1, weight: 0.7, rule: "under-regime", place: -1, noHedge: true}
 				if st.fitTypes(&c) {
 					st.cands = append(st.cands, c)
 				}

@@ -177,7 +177,12 @@ func isAux(w string) bool {
 		"just", "only", "even", "further", "later", "previously", "yet", "cannot", "to", "is",
 		"are", "was", "were", "be", "been", "being", "likely", "reported", "said", "increasingly",
 		"strongly", "sharply", "formally", "officially", "effectively", "directly", "first",
-		"no", "longer", "always", "often", "actively", "indeed", "together", "themselves":
+		"no", "longer", "always", "often", "actively", "indeed", "together", "themselves",
+		"set", "going", "expected", "planning", "plans", "planned", "continues", "continue",
+		"continued", "began", "begin", "begins", "started", "starts", "tried", "trying", "tries",
+		"seeking", "seeks", "sought", "wants", "wanted", "intends", "intended", "able", "ready",
+		"agreed", "decided", "refused", "refuses", "failed", "fails", "threatened", "threatens",
+		"vowed", "vows", "pledged", "pledges", "promised", "promises", "need", "needs", "ought":
 		return true
 	}
 	return false

@@ -26,8 +26,10 @@ type relState struct {
 	sus     []sentUnits
 	dates   [][]dateExpr // per sentence
 	cands   []cand
-	country map[string]int // folded mention text of a COUNTRY entity -> entity index
-	kbEnt   map[string]int // kb id -> entity index
+	country map[string]int    // folded mention text of a COUNTRY entity -> entity index
+	byText  map[string][]int  // folded mention words -> entities, built on first use
+	notes   map[string]string // footnote label -> cited source, built on first use
+	kbEnt   map[string]int    // kb id -> entity index
 }
 
 // cand is a relation candidate before ids and output fields are assigned.
@@ -43,6 +45,7 @@ type cand struct {
 	weight  float64
 	rule    string // which rule found it, for confidence and debugging
 	hedged  bool
+	noHedge bool // hedging cues do not apply (roles, planned hostility)
 	negated bool
 	place   int // entity index or -1
 }
@@ -58,8 +61,9 @@ func relate(doc string, sents []text.Sentence, ents []dossier.Entity, opts Optio
 	st.findPredicates()
 	st.findRoles()
 	st.findStanding()
-	rels := st.relations()
 	evs := st.events()
+	st.dropMeetingPairs(evs)
+	rels := st.relations()
 	return rels, evs
 }
 
@@ -209,13 +213,22 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 		srcs = st.subject(si, h, false)
 		tgts = st.object(si, h, e, p.Slots)
 		if len(tgts) == 0 && p.Type.Symmetric() {
-			srcs, tgts = st.between(si, e, srcs)
+			if len(srcs) == 2 && reciprocal(p) {
+				srcs, tgts = srcs[:1], srcs[1:]
+			} else {
+				srcs, tgts = st.between(si, e, srcs)
+			}
 		}
 	}
 	if len(srcs) == 0 || len(tgts) == 0 {
 		return
 	}
-	neg := st.negatedAt(si, h, srcs)
+	var neg bool
+	if p.Kind == lexicon.PredNoun {
+		neg = st.negatedAt(si, h, []arg{{u: h - 3}})
+	} else {
+		neg = st.negatedAt(si, h, srcs)
+	}
 	typ := p.Type
 	negated := neg
 	if neg && p.NegType != "" {
@@ -228,9 +241,19 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 		typ = dossier.Request
 		rule += "+desire"
 	}
+	plan := false
 	if typ == dossier.Assault && st.planBefore(si, h) {
-		typ = dossier.HostileTo
+		typ, plan = dossier.HostileTo, true
 		rule += "+plan"
+	}
+	if typ == dossier.LocatedIn {
+		kept := srcs[:0:0]
+		for _, s := range srcs {
+			if s.how != argLeftmost {
+				kept = append(kept, s)
+			}
+		}
+		srcs = kept
 	}
 	subtype := p.Subtype
 	last := e
@@ -242,7 +265,13 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 	if subtype == "" && (typ == dossier.Aid || typ == dossier.Mobilize) && st.armsIn(si, h, last) {
 		subtype = "arms"
 	}
+	n := len(st.cands)
 	st.addPairs(si, h, last, typ, subtype, srcs, tgts, p.Weight, rule, negated)
+	if plan {
+		for i := n; i < len(st.cands); i++ {
+			st.cands[i].noHedge = true
+		}
+	}
 }
 
 // addPairs adds one candidate per source-target pair, capped.
@@ -285,13 +314,44 @@ func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) 
 		for _, g := range st.coordGroup(us, k, true) {
 			srcs = append(srcs, arg{ent: us[g].ent, u: g, how: argApposition})
 		}
-	} else {
+	} else if !p.Type.Standing() || copulaBefore(us, h) {
 		srcs = st.subject(si, h, true)
 	}
 	if len(tgts) == 0 && p.Type.Symmetric() {
 		return st.between(si, e, srcs)
 	}
 	return srcs, tgts
+}
+
+// reciprocal reports predicates whose coordinated subject acts on itself: "X and Y met",
+// "X and Y held talks", "X and Y signed an agreement".
+func reciprocal(p *lexicon.Predicate) bool {
+	if len(p.Rest) > 0 {
+		return true
+	}
+	switch p.Pattern {
+	case "meet", "negotiate", "confer", "cooperate", "co-operate", "collaborate", "agree":
+		return true
+	}
+	return false
+}
+
+// copulaBefore reports "is", "are", "as", "became" shortly before the noun at h ("X is a
+// member of Y", "X position themselves as supporters of Y").
+func copulaBefore(us []unit, h int) bool {
+	for k := h - 1; k >= 0 && k >= h-4; k-- {
+		if us[k].isMention() {
+			return false
+		}
+		w := us[k].word
+		if isBe(w) || w == "as" || w == "remains" || w == "remain" {
+			return true
+		}
+		if !(isDeterminer(w) || us[k].kind == text.Word && !isPreposition(w) && !isBoundary(w)) {
+			return false
+		}
+	}
+	return false
 }
 
 // between handles "talks between X and Y" (and, with srcs, "X's ties with Y").
@@ -374,7 +434,7 @@ func (st *relState) relNoun(si, h, e int, p *lexicon.Predicate) {
 	if x >= 0 && x < np {
 		np = x
 	}
-	for np > 0 && !us[np-1].isMention() && (isDeterminer(us[np-1].word) || (us[np-1].kind == text.Word && !isBe(us[np-1].word) && !isPreposition(us[np-1].word) && !isBoundary(us[np-1].word) && !isAux(us[np-1].word))) {
+	for np > 0 && !us[np-1].isMention() && (isDeterminer(us[np-1].word) || us[np-1].word == "«" || us[np-1].word == "»" || us[np-1].word == "\"" || (us[np-1].kind == text.Word && !isBe(us[np-1].word) && !isPreposition(us[np-1].word) && !isBoundary(us[np-1].word) && !isAux(us[np-1].word))) {
 		np--
 	}
 	var ys []arg
@@ -451,7 +511,18 @@ func (st *relState) negatedAt(si, h int, srcs []arg) bool {
 		}
 	}
 	for k := lo; k < h; k++ {
-		if n, _ := st.preds.MatchCue("neg", su.words, k); n > 0 && k+n <= h {
+		n, _ := st.preds.MatchCue("neg", su.words, k)
+		if n == 0 || k+n > h {
+			continue
+		}
+		governs := true
+		for j := k + n; j < h; j++ {
+			if w := su.words[j]; !isAux(w) && !endsLy(w) && !isDeterminer(w) && w != "to" {
+				governs = false
+				break
+			}
+		}
+		if governs {
 			return true
 		}
 	}
@@ -553,13 +624,44 @@ func (st *relState) stateOf(loc int) (int, bool) {
 	return -1, false
 }
 
+// dropMeetingPairs removes CONSULT candidates between participants of a multilateral
+// meeting found in the same sentence: such a meeting is an event, not pairwise relations.
+func (st *relState) dropMeetingPairs(evs []dossier.Event) {
+	if len(evs) == 0 {
+		return
+	}
+	type sk struct {
+		start int
+		id    string
+	}
+	in := map[sk]bool{}
+	for _, v := range evs {
+		if v.Type != dossier.Consult || len(v.Participants) < 3 {
+			continue
+		}
+		for _, p := range v.Participants {
+			in[sk{v.Evidence.Start, p}] = true
+		}
+	}
+	kept := st.cands[:0]
+	for _, c := range st.cands {
+		s := st.sus[c.sent].start
+		if c.typ == dossier.Consult && in[sk{s, st.ents[c.src.ent].ID}] && in[sk{s, st.ents[c.tgt.ent].ID}] {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	st.cands = kept
+}
+
 // relations turns the candidates into output relations: attribution, hedging, date,
 // place, quantity and confidence, deduplicated, with ids r1, r2, ...
 func (st *relState) relations() []dossier.Relation {
 	type key struct {
-		typ      dossier.RelationType
-		src, tgt int
-		negated  bool
+		typ        dossier.RelationType
+		src, tgt   int
+		negated    bool
+		date, attr string
 	}
 	best := map[key]int{}
 	var out []dossier.Relation
@@ -568,7 +670,7 @@ func (st *relState) relations() []dossier.Relation {
 		su := &st.sus[c.sent]
 		ev := st.evidence(c.sent)
 		r := dossier.Relation{Type: c.typ, Source: st.ents[c.src.ent].ID, Target: st.ents[c.tgt.ent].ID,
-			Hedged: c.hedged || st.hedgedAt(c.sent, c.head, c.end), Negated: c.negated, Evidence: ev}
+			Hedged: c.hedged || (!c.noHedge && st.hedgedAt(c.sent, c.head, c.end)), Negated: c.negated, Evidence: ev}
 		if c.subtype != "" {
 			s := c.subtype
 			r.Subtype = &s
@@ -599,7 +701,7 @@ func (st *relState) relations() []dossier.Relation {
 		}
 		r.Confidence = st.confidence(&c, &r)
 		_ = su
-		k := key{c.typ, c.src.ent, c.tgt.ent, r.Negated}
+		k := key{c.typ, c.src.ent, c.tgt.ent, r.Negated, deref(r.Date), deref(r.AttributedTo)}
 		if c.typ.Symmetric() && k.src > k.tgt {
 			k.src, k.tgt = k.tgt, k.src
 		}
@@ -616,6 +718,13 @@ func (st *relState) relations() []dossier.Relation {
 		out[i].ID = fmt.Sprintf("r%d", i+1)
 	}
 	return out
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }
 
 // evidence returns the span of sentence si.

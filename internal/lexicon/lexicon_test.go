@@ -105,6 +105,43 @@ func TestLongest(t *testing.T) {
 		{"moscow", 1, "geonames:524901", dossier.FormName, dossier.Location},
 		{"kandahar", 1, "AF-KAN", dossier.FormName, dossier.Location},
 		{"kabul", 1, "AF", dossier.FormMetonym, dossier.Country},
+		{"the kremlin", 2, "RU", dossier.FormMetonym, dossier.Country},
+		{"kremlin", 1, "RU", dossier.FormMetonym, dossier.Country},
+		{"the white house", 3, "US", dossier.FormMetonym, dossier.Country},
+		{"washington", 1, "US", dossier.FormMetonym, dossier.Country},
+		{"downing street", 2, "GB", dossier.FormMetonym, dossier.Country},
+		{"zhongnanhai", 1, "CN", dossier.FormMetonym, dossier.Country},
+		{"u.s.", 1, "US", dossier.FormAcronym, dossier.Country},
+		{"britain", 1, "GB", dossier.FormName, dossier.Country},
+		{"british", 1, "GB", dossier.FormDemonym, dossier.Country},
+		{"chinese", 1, "CN", dossier.FormDemonym, dossier.Country},
+		{"pakistani", 1, "PK", dossier.FormDemonym, dossier.Country},
+		{"americans", 1, "US", dossier.FormDemonym, dossier.Country},
+		{"ichkeria", 1, "dossier:ichkeria", dossier.FormName, dossier.Country},
+		{"ussr", 1, "dossier:ussr", dossier.FormAcronym, dossier.Country},
+		{"al-qaeda", 1, "dossier:al-qaeda", dossier.FormName, dossier.ArmedGroup},
+		{"al-qa'ida", 1, "dossier:al-qaeda", dossier.FormName, dossier.ArmedGroup},
+		{"al qaida", 2, "dossier:al-qaeda", dossier.FormName, dossier.ArmedGroup},
+		{"islamic state khorasan province", 4, "dossier:islamic-state-khorasan-province", dossier.FormName, dossier.ArmedGroup},
+		{"isis-k", 1, "dossier:islamic-state-khorasan-province", dossier.FormAcronym, dossier.ArmedGroup},
+		{"iskp", 1, "dossier:islamic-state-khorasan-province", dossier.FormAcronym, dossier.ArmedGroup},
+		{"tehrik-i-taliban-pakistan", 1, "dossier:tehrik-i-taliban-pakistan", dossier.FormName, dossier.ArmedGroup},
+		{"tehrik i taliban pakistan", 4, "dossier:tehrik-i-taliban-pakistan", dossier.FormName, dossier.ArmedGroup},
+		{"islamic state of khorasan province", 5, "dossier:islamic-state-khorasan-province", dossier.FormName, dossier.ArmedGroup},
+		{"al qaeda", 2, "dossier:al-qaeda", dossier.FormName, dossier.ArmedGroup},
+		{"tehrik-i-taliban pakistan", 2, "dossier:tehrik-i-taliban-pakistan", dossier.FormName, dossier.ArmedGroup},
+		{"ansar allah", 2, "dossier:houthis", dossier.FormName, dossier.ArmedGroup},
+		{"africa corps", 2, "dossier:wagner-group", dossier.FormName, dossier.ArmedGroup},
+		{"daesh", 1, "dossier:islamic-state", dossier.FormName, dossier.ArmedGroup},
+		{"nato", 1, "dossier:north-atlantic-treaty-organization", dossier.FormAcronym, dossier.Organization},
+		{"the economic times", 3, "dossier:the-economic-times", dossier.FormName, dossier.Organization},
+		{"fsb", 1, "dossier:federal-security-service", dossier.FormAcronym, dossier.Organization},
+		{"panjsher", 1, "AF-PAN", dossier.FormName, dossier.Location},
+		{"kandahar", 1, "geonames:1138336", dossier.FormName, dossier.Location},
+		{"north caucasus", 2, "dossier:north-caucasus", dossier.FormName, dossier.Location},
+		{"central asia", 2, "dossier:central-asia", dossier.FormName, dossier.Location},
+		{"strait of hormuz", 3, "dossier:strait-of-hormuz", dossier.FormName, dossier.Location},
+		{"chechnya", 1, "RU-CE", dossier.FormName, dossier.Location},
 	}
 	for _, tt := range tests {
 		words := Tokens(tt.phrase)
@@ -177,9 +214,13 @@ func TestCounts(t *testing.T) {
 		}
 	}
 	floors := map[string]int{
-		"COUNTRY/state":     249,
-		"LOCATION/division": 3000,
-		"LOCATION/city":     20000,
+		"COUNTRY/state":      249,
+		"ARMED_GROUP/group":  200,
+		"ORGANIZATION/io":    100,
+		"ORGANIZATION/media": 80,
+		"LOCATION/region":    60,
+		"LOCATION/division":  3000,
+		"LOCATION/city":      20000,
 	}
 	for k, min := range floors {
 		if count[k] < min {
@@ -249,5 +290,107 @@ func TestAdd(t *testing.T) {
 	}
 	if after := len(l.Entries()); after != before {
 		t.Errorf("failed Add changed entries from %d to %d", before, after)
+	}
+}
+
+func TestKandaharCoordinates(t *testing.T) {
+	l := load(t)
+	_, hits := l.Longest([]string{"kandahar"}, 0)
+	if len(hits) == 0 {
+		t.Fatal("Longest(kandahar) found nothing")
+	}
+	e := hits[0].Entry
+	if e.Type != dossier.Location || e.Country != "AF" || e.Lat < 31 || e.Lat > 32 || e.Lon < 65 || e.Lon > 66 || e.Population < 100000 {
+		t.Errorf("first hit for kandahar = %+v, want the Afghan city with coordinates", e)
+	}
+}
+
+func TestTitle(t *testing.T) {
+	l := load(t)
+	tests := []struct {
+		in     string
+		n      int
+		name   string
+		person bool
+		org    string
+	}{
+		{"Acting Defense Minister Mullah Yaqub", 3, "Acting Defense Minister", true, "Ministry of Defense"},
+		{"Foreign Minister Sergei Lavrov", 2, "Foreign Minister", true, "Ministry of Foreign Affairs"},
+		{"Deputy Minister of Foreign Affairs Ali", 5, "Deputy Minister of Foreign Affairs", true, "Ministry of Foreign Affairs"},
+		{"Chairman of the Security Council of Russia", 5, "Chairman of the Security Council", true, "Security Council"},
+		{"Secretary of the Security Council Nikolai Patrushev", 5, "Secretary of the Security Council", true, "Security Council"},
+		{"Prime Minister Shehbaz Sharif", 2, "Prime Minister", true, ""},
+		{"Former Prime Minister Imran Khan", 3, "Former Prime Minister", true, ""},
+		{"Special Envoy Zamir Kabulov", 2, "Special Envoy", true, ""},
+		{"Chief of Staff", 3, "Chief of Staff", true, ""},
+		{"Gen. Patrushev", 1, "Gen.", true, ""},
+		{"Gen . Patrushev", 2, "Gen.", true, ""},
+		{"Mullah Omar", 1, "Mullah", true, ""},
+		{"Sheikh Hasina", 1, "Sheikh", true, ""},
+		{"Mr. Smith", 1, "Mr.", true, ""},
+		{"Major cities", 1, "Major", false, ""},
+		{"Former officials", 0, "", false, ""},
+		{"Ministry of Defense", 0, "", false, ""},
+	}
+	for _, tt := range tests {
+		n, got := l.Title(Tokens(tt.in), 0)
+		if n != tt.n {
+			t.Errorf("Title(%q) n = %d, want %d", tt.in, n, tt.n)
+			continue
+		}
+		if n == 0 {
+			if got != nil {
+				t.Errorf("Title(%q) = %+v with n = 0", tt.in, got)
+			}
+			continue
+		}
+		if got.Name != tt.name || got.Person != tt.person || got.Org != tt.org {
+			t.Errorf("Title(%q) = %+v, want {%s %v %s}", tt.in, *got, tt.name, tt.person, tt.org)
+		}
+	}
+}
+
+func TestCueLists(t *testing.T) {
+	l := load(t)
+	tests := []struct {
+		fn   func(string) bool
+		name string
+		yes  []string
+		no   []string
+	}{
+		{l.OrgHead, "OrgHead", []string{"ministry", "council", "front", "times", "brigade", "university"}, []string{"kabul", "said", "taliban"}},
+		{l.GroupCue, "GroupCue", []string{"fighters", "militants", "jihadists", "insurgents", "mujahideen"}, []string{"soldiers", "ministry"}},
+		{l.CommonWord, "CommonWord", []string{"notably", "following", "new", "threat", "however"}, []string{"china", "russia", "kremlin", "will", "mark", "georgia", "taliban"}},
+		{l.FirstName, "FirstName", []string{"nikolai", "mohammad", "zabihullah", "vladimir", "fatima", "sergei"}, []string{"the", "ministry"}},
+		{l.Surname, "Surname", []string{"putin", "patrushev", "haqqani", "khan", "smith"}, []string{"ministry", "council"}},
+		{l.Stopword, "Stopword", []string{"the", "and", "of"}, []string{"kabul", "russia"}},
+	}
+	for _, tt := range tests {
+		for _, w := range tt.yes {
+			if !tt.fn(w) {
+				t.Errorf("%s(%q) = false, want true", tt.name, w)
+			}
+		}
+		for _, w := range tt.no {
+			if tt.fn(w) {
+				t.Errorf("%s(%q) = true, want false", tt.name, w)
+			}
+		}
+	}
+}
+
+// TestNoJunkNames checks that ordinary words do not name entities on their own: the
+// failure OpenCTI is known for ("will" as a threat actor).
+func TestNoJunkNames(t *testing.T) {
+	l := load(t)
+	for _, w := range []string{"will", "the", "new", "independent", "island", "valley", "is", "in", "it", "to", "no", "said", "following", "notably", "police", "summit", "march", "deal", "federal", "of", "most"} {
+		if n, hits := l.Longest([]string{w}, 0); n != 0 {
+			for _, h := range hits {
+				if h.Form != dossier.FormAcronym && h.Entry.Population < 100000 {
+					t.Errorf("Longest(%q) = %s, want no entity", w, describe(hits))
+					break
+				}
+			}
+		}
 	}
 }

@@ -25,6 +25,7 @@ var entryFiles = []struct{ name, kind string }{
 	{"cities.tsv.gz", "city"},
 	{"places.tsv", "region"},
 	{"orgs.tsv", ""},
+	{"companies.tsv", "company"},
 	{"armed_groups.tsv", "group"},
 }
 
@@ -43,7 +44,7 @@ func Load() (*Lexicon, error) {
 		set   *map[string]struct{}
 	}{
 		{[]string{"firstnames_en.txt", "firstnames.txt"}, &l.firstNames},
-		{[]string{"surnames.txt"}, &l.surnames},
+		{[]string{"surnames_gen.txt", "surnames.txt"}, &l.surnames},
 		{[]string{"stopwords.txt"}, &l.stopwords},
 		{[]string{"common_en.txt", "common.txt"}, &l.common},
 		{[]string{"orgheads.txt"}, &l.orgHeads},

@@ -14,7 +14,7 @@ import (
 	"dossier"
 )
 
-// typeNames maps the folded type names a user lexicon may use to entity types.
+// parseType maps the type names a user lexicon may use to entity types.
 func parseType(s string) (dossier.EntityType, bool) {
 	switch strings.ToUpper(strings.TrimSpace(s)) {
 	case "PERSON", "PER":
@@ -37,7 +37,8 @@ func parseType(s string) (dossier.EntityType, bool) {
 // the columns name, type, aliases (separated by '|' or ';'), and an optional kb_id. The
 // format is CSV for a ".csv" name, TSV for ".tsv" or ".txt", and otherwise TSV when the
 // first data line holds a tab. A header line (first column "name") is optional; empty
-// lines and lines starting with '#' are skipped. Types are those of SCHEMA.md (PERSON,
+// lines and lines starting with '#' are skipped. Aliases written in capitals ("ISKP") become
+// acronyms. Types are those of SCHEMA.md (PERSON,
 // ORGANIZATION, ARMED_GROUP, COUNTRY, LOCATION, EVENT; case-insensitive, with ORG, PER,
 // LOC as shorthands). Errors name the file and line ("watchlist.tsv:7: unknown type
 // \"FOO\"") and wrap dossier.ErrInvalid; on error no entries are returned.
@@ -154,7 +155,12 @@ func parseRecord(rec []string) (Entry, error) {
 	e := Entry{Name: rec[0], Type: t}
 	if len(rec) > 2 {
 		for _, a := range strings.FieldsFunc(rec[2], func(r rune) bool { return r == '|' || r == ';' }) {
-			if a = strings.TrimSpace(a); a != "" && a != e.Name {
+			if a = strings.TrimSpace(a); a == "" || a == e.Name {
+				continue
+			}
+			if isAcronym(a) {
+				e.Acronyms = appendNew(e.Acronyms, a)
+			} else {
 				e.Aliases = appendNew(e.Aliases, a)
 			}
 		}
@@ -166,4 +172,24 @@ func parseRecord(rec []string) (Entry, error) {
 		e.KBID = rec[3]
 	}
 	return e, nil
+}
+
+// isAcronym reports whether an alias is written as an acronym: 2 to 10 characters, at
+// least two capital letters, no lower-case letters ("ISKP", "U.S.", "ISIS-K", "M23").
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 10 {
+		return false
+	}
+	caps := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			caps++
+		case c >= '0' && c <= '9', c == '.', c == '-', c == '&':
+		default:
+			return false
+		}
+	}
+	return caps >= 2
 }

@@ -16,6 +16,7 @@ func TestParseFile(t *testing.T) {
 		{"w.tsv", "name\ttype\taliases\tkb_id\nAbu Example\tPERSON\tAbu Ex|The Example\tq:1\n",
 			"Abu Example/PERSON/Abu Ex,The Example/q:1"},
 		{"w.tsv", "# comment\n\nJamaat X\tarmed_group\n", "Jamaat X/ARMED_GROUP//"},
+		{"w.tsv", "Jamaat X\tARMED_GROUP\tJX-2|Jamaat Ex\n", "Jamaat X/ARMED_GROUP/Jamaat Ex,JX-2/"},
 		{"w.csv", "name,type,aliases\n\"Acme, Ltd\",ORG,Acme;ACME Ltd\n", "Acme, Ltd/ORGANIZATION/Acme,ACME Ltd/"},
 		{"watch", "Port X,LOC,,geo:9\nBeta Front,ARMED_GROUP,BF\n", "Port X/LOCATION//geo:9 ; Beta Front/ARMED_GROUP/BF/"},
 		{"watch", "Port X\tLOCATION\r\n", "Port X/LOCATION//"},
@@ -29,7 +30,7 @@ func TestParseFile(t *testing.T) {
 		}
 		var parts []string
 		for _, e := range es {
-			parts = append(parts, e.Name+"/"+string(e.Type)+"/"+strings.Join(e.Aliases, ",")+"/"+e.KBID)
+			parts = append(parts, e.Name+"/"+string(e.Type)+"/"+strings.Join(append(e.Aliases, e.Acronyms...), ",")+"/"+e.KBID)
 			if e.Source != tt.name {
 				t.Errorf("ParseFile(%s) entry source = %q", tt.name, e.Source)
 			}

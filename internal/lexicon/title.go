@@ -85,60 +85,76 @@ func (l *Lexicon) Title(words []string, i int) (n int, t *Title) {
 	if i < 0 || i >= len(words) {
 		return 0, nil
 	}
+	// Modifiers are optional: "Chief of Staff" is a title although "Chief" is also a
+	// modifier ("Chief Prosecutor"), so every number of leading modifiers is tried.
 	j := i
-	var mods []string
 	for j < len(words) {
-		m, ok := l.titleMods[words[j]]
-		if !ok {
+		if _, ok := l.titleMods[words[j]]; !ok {
 			break
 		}
-		mods = append(mods, m)
 		j++
 	}
-	if j >= len(words) {
+	bestEnd, bestStart := 0, 0
+	var best Title
+	for start := j; start >= i; start-- {
+		if end, t, ok := l.titleAt(words, start); ok && end > bestEnd {
+			bestEnd, bestStart, best = end, start, t
+		}
+	}
+	if bestEnd == 0 {
 		return 0, nil
 	}
-	end := j
-	var best Title
+	if bestStart > i {
+		mods := make([]string, 0, bestStart-i)
+		for _, w := range words[i:bestStart] {
+			mods = append(mods, l.titleMods[w])
+		}
+		best.Name = strings.Join(mods, " ") + " " + best.Name
+	}
+	return bestEnd - i, &best
+}
+
+// titleAt matches a title without modifiers at words[j]: a fixed one, or
+// Portfolio? Office (of|for Portfolio)?. It returns the end of the longest match.
+func (l *Lexicon) titleAt(words []string, j int) (end int, t Title, ok bool) {
+	if j >= len(words) {
+		return 0, Title{}, false
+	}
 	for _, p := range l.titles[words[j]] {
 		if len(p.words) <= len(words)-j && matchAt(words, j, p.words) {
-			end, best = j+len(p.words), p.title
+			end, t, ok = j+len(p.words), p.title, true
 			break
 		}
 	}
-	// Generative: Portfolio? Office (of|for Portfolio)?
 	k := j
 	port := l.portfolioAt(words, k)
 	if port != nil {
 		k += len(port.words)
 	}
-	if k < len(words) {
-		if office, ok := l.offices[words[k]]; ok {
-			k++
-			name, org := office, ""
-			if port != nil {
-				name, org = port.name+" "+office, port.org
-			} else if k+1 < len(words) && (words[k] == "of" || words[k] == "for") {
-				if p := l.portfolioAt(words, k+1); p != nil {
-					name, org = office+" "+words[k]+" "+p.name, p.org
-					k += 1 + len(p.words)
-				}
-			}
-			if !strings.HasPrefix(office, "Minister") {
-				org = ""
-			}
-			if k > end {
-				end, best = k, Title{Name: name, Person: true, Org: org}
-			}
+	if k >= len(words) {
+		return end, t, ok
+	}
+	office, isOffice := l.offices[words[k]]
+	if !isOffice {
+		return end, t, ok
+	}
+	k++
+	name, org := office, ""
+	if port != nil {
+		name, org = port.name+" "+office, port.org
+	} else if k+1 < len(words) && (words[k] == "of" || words[k] == "for") {
+		if p := l.portfolioAt(words, k+1); p != nil {
+			name, org = office+" "+words[k]+" "+p.name, p.org
+			k += 1 + len(p.words)
 		}
 	}
-	if end == j {
-		return 0, nil
+	if !strings.HasPrefix(office, "Minister") {
+		org = ""
 	}
-	if len(mods) > 0 {
-		best.Name = strings.Join(mods, " ") + " " + best.Name
+	if k > end {
+		return k, Title{Name: name, Person: true, Org: org}, true
 	}
-	return end - i, &best
+	return end, t, ok
 }
 
 func (l *Lexicon) portfolioAt(words []string, k int) *portfolio {

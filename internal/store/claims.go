@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -15,6 +16,12 @@ type relFilter struct {
 	since, until    dossier.Date
 	tf              TimeFilter
 	includeRejected bool
+}
+
+// plain reports whether f selects every live relation at the present time, so that the
+// stored edges answer for it.
+func (f relFilter) plain() bool {
+	return f.since.IsZero() && f.until.IsZero() && f.tf.AsOf.IsZero() && f.tf.KnownAt.IsZero() && !f.includeRejected
 }
 
 // where returns the SQL conditions of f on the relations table aliased r.
@@ -84,8 +91,18 @@ type claimRow struct {
 
 // claims reads the claims matching cond (SQL on r) and f, ordered by date then id.
 func (s *Store) claims(ctx context.Context, q querier, cond string, args []any, f relFilter, limit int) ([]claimRow, error) {
+	return s.claimsOrdered(ctx, q, cond, args, f, limit, false)
+}
+
+// claimsOrdered is claims; byDateIndex lets the database walk the date index, which pays
+// only when cond keeps most relations.
+func (s *Store) claimsOrdered(ctx context.Context, q querier, cond string, args []any, f relFilter, limit int, byDateIndex bool) ([]claimRow, error) {
 	fw, fargs := f.where()
-	query := `SELECT ` + claimCols + claimFrom + ` WHERE (` + cond + `) AND ` + fw + ` ORDER BY r.date_key, r.id`
+	order := ` ORDER BY (r.date_key || ''), r.id`
+	if byDateIndex {
+		order = ` ORDER BY r.date_key, r.id`
+	}
+	query := `SELECT ` + claimCols + claimFrom + ` WHERE (` + cond + `) AND ` + fw + order
 	all := append(append([]any{}, args...), fargs...)
 	if limit > 0 {
 		query += ` LIMIT ?`
@@ -95,6 +112,10 @@ func (s *Store) claims(ctx context.Context, q querier, cond string, args []any, 
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
+	return scanClaimRows(rows, f)
+}
+
+func scanClaimRows(rows *sql.Rows, f relFilter) ([]claimRow, error) {
 	defer rows.Close()
 	var out []claimRow
 	for rows.Next() {
@@ -236,22 +257,34 @@ func aggregate(cs []claimRow) []Edge {
 	return out
 }
 
-// aggEdges aggregates, in the database, the relations matching cond and f into edges.
-func (s *Store) aggEdges(ctx context.Context, q querier, cond string, args []any, f relFilter) ([]Edge, error) {
-	fw, fargs := f.where()
+// aggSelect is the SELECT that aggregates relations r into edges, in the column order
+// of the edges table; where holds its conditions.
+func aggSelect(where string) string {
 	sym := symmetricList()
-	query := `SELECT MIN(r.id), r.type,
+	return `SELECT MIN(r.id), r.type,
 		CASE WHEN r.type IN ` + sym + ` AND r.src > r.dst THEN r.dst ELSE r.src END AS a,
 		CASE WHEN r.type IN ` + sym + ` AND r.src > r.dst THEN r.src ELSE r.dst END AS b,
 		COUNT(*), COUNT(DISTINCT r.doc),
 		COUNT(DISTINCT CASE WHEN r.attr_text IS NULL OR r.attr_text = '' THEN 'd:' || r.doc ELSE 'a:' || LOWER(r.attr_text) END),
 		SUM(r.hedged), SUM(r.negated), COALESCE(MIN(NULLIF(r.date, '')), ''), COALESCE(MAX(r.date), '')
-		FROM relations r WHERE (` + cond + `) AND ` + fw + `
+		FROM relations r WHERE ` + where + `
 		GROUP BY r.type, a, b`
-	rows, err := q.QueryContext(ctx, s.q(query), append(append([]any{}, args...), fargs...)...)
+}
+
+// aggEdges aggregates, in the database, the relations matching cond and f into edges.
+func (s *Store) aggEdges(ctx context.Context, q querier, cond string, args []any, f relFilter) ([]Edge, error) {
+	fw, fargs := f.where()
+	rows, err := q.QueryContext(ctx, s.q(aggSelect("("+cond+") AND "+fw)), append(append([]any{}, args...), fargs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("edges: %w", err)
 	}
+	return scanEdges(rows)
+}
+
+// edgeCols are the columns of the edges table in Edge order.
+const edgeCols = `rel_id, type, a, b, claims, docs, sources, hedged, negated, first_date, last_date`
+
+func scanEdges(rows *sql.Rows) ([]Edge, error) {
 	defer rows.Close()
 	var out []Edge
 	for rows.Next() {
@@ -264,6 +297,105 @@ func (s *Store) aggEdges(ctx context.Context, q querier, cond string, args []any
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// storedEdges reads edges from the edges table.
+func (s *Store) storedEdges(ctx context.Context, q querier, cond string, args []any) ([]Edge, error) {
+	rows, err := q.QueryContext(ctx, s.q(`SELECT `+edgeCols+` FROM edges WHERE `+cond), args...)
+	if err != nil {
+		return nil, fmt.Errorf("edges: %w", err)
+	}
+	return scanEdges(rows)
+}
+
+// rebuildEdges recomputes from the relations every stored edge with an end in ids.
+func (s *Store) rebuildEdges(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	in := inList(len(ids))
+	a := int64Args(ids)
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM edges WHERE a IN `+in+` OR b IN `+in), append(a, a...)...); err != nil {
+		return fmt.Errorf("rebuild edges: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO edges (`+edgeCols+`) `+
+		aggSelect(`(r.src IN `+in+` OR r.dst IN `+in+`) AND r.status <> 'rejected'`)), append(a, a...)...); err != nil {
+		return fmt.Errorf("rebuild edges: %w", err)
+	}
+	return nil
+}
+
+// rebuildEdge recomputes one stored edge from its relations.
+func (s *Store) rebuildEdge(ctx context.Context, tx *sql.Tx, typ dossier.RelationType, src, dst int64) error {
+	a, b := src, dst
+	if typ.Symmetric() && a > b {
+		a, b = b, a
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM edges WHERE type = ? AND a = ? AND b = ?`), string(typ), a, b); err != nil {
+		return fmt.Errorf("rebuild edge: %w", err)
+	}
+	cond := `r.type = ? AND r.src = ? AND r.dst = ?`
+	args := []any{string(typ), a, b}
+	if typ.Symmetric() {
+		cond = `r.type = ? AND ((r.src = ? AND r.dst = ?) OR (r.src = ? AND r.dst = ?))`
+		args = append(args, b, a)
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO edges (`+edgeCols+`) `+aggSelect(cond+` AND r.status <> 'rejected'`)), args...); err != nil {
+		return fmt.Errorf("rebuild edge: %w", err)
+	}
+	return nil
+}
+
+// edgeDelta is what one document adds to one edge.
+type edgeDelta struct {
+	key          edgeKey
+	relID        int64
+	claims       int
+	hedged, neg  int
+	first, last  string
+	unattributed bool
+	attributions map[string]bool
+}
+
+// addEdges folds the relations of a new document into the stored edges.
+func (s *Store) addEdges(ctx context.Context, tx *sql.Tx, doc int64, ds map[edgeKey]*edgeDelta, order []edgeKey) error {
+	for _, k := range order {
+		d := ds[k]
+		sources := 0
+		if d.unattributed {
+			sources++
+		}
+		for a := range d.attributions {
+			cond := `r.src = ? AND r.dst = ?`
+			args := []any{k.src, k.dst}
+			if k.typ.Symmetric() {
+				cond = `((r.src = ? AND r.dst = ?) OR (r.src = ? AND r.dst = ?))`
+				args = append(args, k.dst, k.src)
+			}
+			var n int
+			err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM relations r WHERE `+cond+` AND r.type = ? AND r.doc <> ?
+				AND r.status <> 'rejected' AND LOWER(r.attr_text) = ?`), append(args, string(k.typ), doc, a)...).Scan(&n)
+			if err != nil {
+				return fmt.Errorf("edge sources: %w", err)
+			}
+			if n == 0 {
+				sources++
+			}
+		}
+		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO edges (`+edgeCols+`) VALUES (?,?,?,?,?,1,?,?,?,?,?)
+			ON CONFLICT (type, a, b) DO UPDATE SET
+			rel_id = CASE WHEN excluded.rel_id < edges.rel_id THEN excluded.rel_id ELSE edges.rel_id END,
+			claims = edges.claims + excluded.claims, docs = edges.docs + 1, sources = edges.sources + excluded.sources,
+			hedged = edges.hedged + excluded.hedged, negated = edges.negated + excluded.negated,
+			first_date = CASE WHEN excluded.first_date <> '' AND (edges.first_date = '' OR excluded.first_date < edges.first_date)
+				THEN excluded.first_date ELSE edges.first_date END,
+			last_date = CASE WHEN excluded.last_date > edges.last_date THEN excluded.last_date ELSE edges.last_date END`),
+			d.relID, string(k.typ), k.src, k.dst, d.claims, sources, d.hedged, d.neg, d.first, d.last)
+		if err != nil {
+			return fmt.Errorf("edge %s %d %d: %w", k.typ, k.src, k.dst, err)
+		}
+	}
+	return nil
 }
 
 // Claims returns every claim about an entity (as source or target), with attribution,
@@ -282,7 +414,7 @@ func (s *Store) Claims(ctx context.Context, id int64, t TimeFilter) (*ClaimSet, 
 	f := relFilter{tf: t, includeRejected: true}
 	var cs []claimRow
 	if into == nil {
-		cs, err = s.claims(ctx, s.db, "r.src = ? OR r.dst = ?", []any{e.ID, e.ID}, f, 0)
+		cs, err = s.claimsLatest(ctx, e.ID, f)
 	} else {
 		ids := s.membersAt(into, e.ID)
 		cs, err = s.claims(ctx, s.db, "sde.orig_entity_id IN "+inList(len(ids))+" OR dde.orig_entity_id IN "+inList(len(ids)),
@@ -292,11 +424,25 @@ func (s *Store) Claims(ctx context.Context, id int64, t TimeFilter) (*ClaimSet, 
 	if err != nil {
 		return nil, fmt.Errorf("claims of %d: %w", id, err)
 	}
-	set := &ClaimSet{Entity: *e, Claims: make([]Claim, 0, len(cs)), Contradictions: []Contradiction{}}
-	for _, c := range cs {
-		set.Claims = append(set.Claims, c.Claim)
+	total := len(cs)
+	if into == nil && total >= scanClaims {
+		fw, fargs := f.where()
+		if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM relations r WHERE (r.src = ? OR r.dst = ?) AND `+fw),
+			append([]any{e.ID, e.ID}, fargs...)...).Scan(&total); err != nil {
+			return nil, fmt.Errorf("claims of %d: %w", id, err)
+		}
 	}
-	set.Contradictions = contradictions(set.Claims, 200)
+	set := &ClaimSet{Entity: *e, Claims: make([]Claim, 0, min(len(cs), MaxClaims)), Contradictions: []Contradiction{}, Total: total}
+	all := make([]Claim, 0, len(cs))
+	for _, c := range cs {
+		all = append(all, c.Claim)
+	}
+	set.Contradictions = contradictions(all, 200)
+	// The latest claims when there are too many to list.
+	if len(all) > MaxClaims {
+		all = all[len(all)-MaxClaims:]
+	}
+	set.Claims = append(set.Claims, all...)
 	return set, nil
 }
 
@@ -319,45 +465,105 @@ var opposite = map[dossier.RelationType]dossier.RelationType{
 	dossier.HostileTo: dossier.AllyOf,
 }
 
-// contradictions pairs claims that cannot both hold, at most max pairs. Rejected claims
-// take no part.
-func contradictions(cs []Claim, max int) []Contradiction {
-	type pair struct{ a, b int64 }
-	pk := func(c *Claim, undirected bool) pair {
-		if undirected && c.Source > c.Target {
-			return pair{c.Target, c.Source}
+// scanClaims is the most claims Claims reads, the latest ones: contradictions are looked
+// for among them.
+const scanClaims = 10000
+
+// claimsLatest reads the latest scanClaims claims about an entity, in date order.
+func (s *Store) claimsLatest(ctx context.Context, id int64, f relFilter) ([]claimRow, error) {
+	fw, fargs := f.where()
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+claimCols+claimFrom+` WHERE r.id IN (SELECT r.id FROM relations r
+		WHERE (r.src = ? OR r.dst = ?) AND `+fw+` ORDER BY (r.date_key || '') DESC, r.id DESC LIMIT ?)
+		ORDER BY (r.date_key || ''), r.id`), append(append([]any{id, id}, fargs...), scanClaims)...)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	return scanClaimRows(rows, f)
+}
+
+// MaxClaims is the most claims a ClaimSet lists (the latest ones).
+const MaxClaims = 2000
+
+// contradictions pairs claims that cannot both hold, at most limit pairs, one pair per
+// reason and pair of documents: a claim and its denial (same type, subtype and ends, one
+// negated), and opposite standing relations between the same two entities. Rejected
+// claims take no part.
+func contradictions(cs []Claim, limit int) []Contradiction {
+	type side struct {
+		yes, no []int
+	}
+	type denialKey struct {
+		typ      dossier.RelationType
+		subtype  string
+		src, dst int64
+	}
+	type pairKey struct{ a, b int64 }
+	denials := map[denialKey]*side{}
+	var denialOrder []denialKey
+	opp := map[pairKey]map[dossier.RelationType][]int{}
+	var oppOrder []pairKey
+	for i := range cs {
+		c := &cs[i]
+		if c.Status == "rejected" {
+			continue
 		}
-		return pair{c.Source, c.Target}
+		k := denialKey{c.Type, c.Subtype, c.Source, c.Target}
+		if c.Type.Symmetric() && k.src > k.dst {
+			k.src, k.dst = k.dst, k.src
+		}
+		sd := denials[k]
+		if sd == nil {
+			sd = &side{}
+			denials[k] = sd
+			denialOrder = append(denialOrder, k)
+		}
+		if c.Negated {
+			sd.no = append(sd.no, i)
+		} else {
+			sd.yes = append(sd.yes, i)
+		}
+		if _, ok := opposite[c.Type]; ok && !c.Negated {
+			p := pairKey{min(c.Source, c.Target), max(c.Source, c.Target)}
+			if opp[p] == nil {
+				opp[p] = map[dossier.RelationType][]int{}
+				oppOrder = append(oppOrder, p)
+			}
+			opp[p][c.Type] = append(opp[p][c.Type], i)
+		}
 	}
 	out := []Contradiction{}
 	seen := map[string]bool{}
-	for i := range cs {
-		a := &cs[i]
-		if a.Status == "rejected" {
-			continue
+	add := func(reason string, xs, ys []int) {
+		for _, x := range xs {
+			for _, y := range ys {
+				if len(out) >= limit {
+					return
+				}
+				a, b := &cs[x], &cs[y]
+				if b.RelationID < a.RelationID {
+					a, b = b, a
+				}
+				k := reason + "|" + a.DocID + "|" + b.DocID
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				out = append(out, Contradiction{Reason: reason, A: *a, B: *b})
+			}
 		}
-		for j := i + 1; j < len(cs) && len(out) < max; j++ {
-			b := &cs[j]
-			if b.Status == "rejected" {
-				continue
+	}
+	for _, k := range denialOrder {
+		if sd := denials[k]; len(sd.yes) > 0 && len(sd.no) > 0 {
+			add(fmt.Sprintf("%s and its denial", k.typ), sd.yes, sd.no)
+		}
+	}
+	for _, p := range oppOrder {
+		m := opp[p]
+		for _, t := range []dossier.RelationType{dossier.AllyOf} {
+			o := opposite[t]
+			if len(m[t]) > 0 && len(m[o]) > 0 {
+				add(fmt.Sprintf("%s vs %s", t, o), m[t], m[o])
 			}
-			var reason string
-			switch {
-			case a.Type == b.Type && a.Negated != b.Negated && a.Subtype == b.Subtype &&
-				pk(a, a.Type.Symmetric()) == pk(b, b.Type.Symmetric()):
-				reason = fmt.Sprintf("%s and its denial", a.Type)
-			case opposite[a.Type] == b.Type && !a.Negated && !b.Negated && pk(a, true) == pk(b, true):
-				reason = fmt.Sprintf("%s vs %s", a.Type, b.Type)
-			default:
-				continue
-			}
-			// One pair per reason and pair of documents keeps the list readable.
-			k := reason + "|" + a.DocID + "|" + b.DocID + fmt.Sprint(pk(a, true))
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			out = append(out, Contradiction{Reason: reason, A: *a, B: *b})
 		}
 	}
 	return out

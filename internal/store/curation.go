@@ -148,7 +148,10 @@ func (s *Store) refreshCanon(ctx context.Context, tx *sql.Tx, roots []int64) err
 	for id := range affected {
 		ids = append(ids, id)
 	}
-	return s.recount(ctx, tx, ids)
+	if err := s.recount(ctx, tx, ids); err != nil {
+		return err
+	}
+	return s.rebuildEdges(ctx, tx, ids)
 }
 
 // repoint copies the canonical ids of the given stored entities into the rows of their
@@ -356,6 +359,9 @@ func (s *Store) Split(ctx context.Context, actor string, id int64, aliases []str
 			}
 		}
 		if err := s.recount(ctx, tx, append(origs, e.ID, newID)); err != nil {
+			return err
+		}
+		if err := s.rebuildEdges(ctx, tx, []int64{e.ID, newID}); err != nil {
 			return err
 		}
 		before := splitState{Entity: stateOf(e), New: newID, Aliases: clean, DocEnts: des, AliasRows: moved}
@@ -568,9 +574,9 @@ func (s *Store) setRelationStatus(ctx context.Context, actor string, relID int64
 	}
 	var action int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var cur, at string
+		var cur, at, typ string
 		var src, dst int64
-		err := tx.QueryRowContext(ctx, s.q(`SELECT status, status_at, src, dst FROM relations WHERE id = ?`), relID).Scan(&cur, &at, &src, &dst)
+		err := tx.QueryRowContext(ctx, s.q(`SELECT status, status_at, src, dst, type FROM relations WHERE id = ?`), relID).Scan(&cur, &at, &src, &dst, &typ)
 		if isNoRows(err) {
 			return notFound("relation", relID)
 		}
@@ -584,6 +590,9 @@ func (s *Store) setRelationStatus(ctx context.Context, actor string, relID int64
 			return err
 		}
 		if err := s.recount(ctx, tx, []int64{src, dst}); err != nil {
+			return err
+		}
+		if err := s.rebuildEdge(ctx, tx, dossier.RelationType(typ), src, dst); err != nil {
 			return err
 		}
 		action, err = s.audit(ctx, tx, actor, "relation "+verb, "relation:"+itoa(relID),
@@ -795,7 +804,10 @@ func (s *Store) undo(ctx context.Context, tx *sql.Tx, actionID int64, act string
 			}
 			canon = appendUnique(canon, c)
 		}
-		return s.recount(ctx, tx, append(canon, st.Entity.ID, st.New))
+		if err := s.recount(ctx, tx, append(canon, st.Entity.ID, st.New)); err != nil {
+			return err
+		}
+		return s.rebuildEdges(ctx, tx, append(canon, st.Entity.ID, st.New))
 	case "rename", "retype":
 		var b, a entityState
 		if err := json.Unmarshal(before, &b); err != nil {
@@ -856,9 +868,9 @@ func (s *Store) undo(ctx context.Context, tx *sql.Tx, actionID int64, act string
 		if err := json.Unmarshal(after, &a); err != nil {
 			return err
 		}
-		var cur string
+		var cur, typ string
 		var src, dst int64
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, src, dst FROM relations WHERE id = ?`), b.Relation).Scan(&cur, &src, &dst); err != nil {
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, src, dst, type FROM relations WHERE id = ?`), b.Relation).Scan(&cur, &src, &dst, &typ); err != nil {
 			return err
 		}
 		if cur != a.Status {
@@ -867,7 +879,10 @@ func (s *Store) undo(ctx context.Context, tx *sql.Tx, actionID int64, act string
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE relations SET status = ?, status_at = ? WHERE id = ?`), b.Status, fmtTime(s.now()), b.Relation); err != nil {
 			return err
 		}
-		return s.recount(ctx, tx, []int64{src, dst})
+		if err := s.recount(ctx, tx, []int64{src, dst}); err != nil {
+			return err
+		}
+		return s.rebuildEdge(ctx, tx, dossier.RelationType(typ), src, dst)
 	case "note":
 		res, err := tx.ExecContext(ctx, s.q(`UPDATE notes SET deleted = 1 WHERE action_id = ? AND deleted = 0`), actionID)
 		if err != nil {

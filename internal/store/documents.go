@@ -159,6 +159,8 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 		return err
 	}
 	docDate := doc.Date.String()
+	edges := map[edgeKey]*edgeDelta{}
+	var edgeOrder []edgeKey
 	for i := range ex.Relations {
 		rel := &ex.Relations[i]
 		src, ok1 := local[rel.Source]
@@ -184,20 +186,45 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 				attrText = *rel.AttributedTo
 			}
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO relations
+		var relID int64
+		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO relations
 			(doc, local_id, type, subtype, src_de, dst_de, src, dst, role, date, date_key, place_de, quantity,
 			 attr_text, attr_de, hedged, negated, confidence, ev_start, ev_end, ev_text, known_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
 			rowid, rel.ID, string(rel.Type), nullStr(rel.Subtype), src.de, dst.de, src.canon, dst.canon,
 			nullStr(rel.Role), date, key, placeDE, nullStr(rel.Quantity), attrText, attrDE,
 			b2i(rel.Hedged), b2i(rel.Negated), rel.Confidence, rel.Evidence.Start, rel.Evidence.End,
-			rel.Evidence.Text, fmtTime(ingested)); err != nil {
+			rel.Evidence.Text, fmtTime(ingested)).Scan(&relID); err != nil {
 			return fmt.Errorf("insert relation %s: %w", rel.ID, err)
+		}
+		k := keyOf(&Claim{Type: rel.Type, Source: src.canon, Target: dst.canon})
+		ed := edges[k]
+		if ed == nil {
+			ed = &edgeDelta{key: k, relID: relID, attributions: map[string]bool{}}
+			edges[k] = ed
+			edgeOrder = append(edgeOrder, k)
+		}
+		ed.claims++
+		ed.hedged += b2i(rel.Hedged)
+		ed.neg += b2i(rel.Negated)
+		if date != "" && (ed.first == "" || date < ed.first) {
+			ed.first = date
+		}
+		if date > ed.last {
+			ed.last = date
+		}
+		if a, ok := attrText.(string); ok {
+			ed.attributions[strings.ToLower(a)] = true
+		} else {
+			ed.unattributed = true
 		}
 		delta(src.canon).degree++
 		if dst.canon != src.canon {
 			delta(dst.canon).degree++
 		}
+	}
+	if err := s.addEdges(ctx, tx, rowid, edges, edgeOrder); err != nil {
+		return err
 	}
 	if err := s.fail("relations"); err != nil {
 		return err

@@ -239,20 +239,19 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 		st.EntityTypes[dossier.EntityType(t)] = n
 	}
 	rows.Close()
-	rows, err = s.db.QueryContext(ctx, `SELECT type, COUNT(*), COUNT(DISTINCT CASE WHEN src < dst THEN src || ':' || dst ELSE dst || ':' || src END)
-		FROM relations WHERE status <> 'rejected' GROUP BY type`)
+	rows, err = s.db.QueryContext(ctx, `SELECT type, SUM(claims), COUNT(*) FROM edges GROUP BY type`)
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var t string
-		var n, pairs int
-		if err := rows.Scan(&t, &n, &pairs); err != nil {
+		var n, edges int
+		if err := rows.Scan(&t, &n, &edges); err != nil {
 			return nil, err
 		}
 		st.RelationTypes[t] = n
-		st.Edges += pairs
+		st.Edges += edges
 	}
 	return st, rows.Err()
 }

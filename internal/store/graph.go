@@ -40,7 +40,26 @@ func (g *graphReader) read(ids []int64, both bool) ([]Edge, error) {
 		return nil, nil
 	}
 	var edges []Edge
-	if g.into == nil {
+	if g.f.plain() {
+		in := inList(len(ids))
+		cond := "(a IN " + in + " OR b IN " + in + ")"
+		if both {
+			// (b + 0) keeps the database from probing the index for every pair of ids.
+			cond = "a IN " + in + " AND (b + 0) IN " + in
+		}
+		args := append(int64Args(ids), int64Args(ids)...)
+		if len(g.f.types) > 0 {
+			cond += " AND type IN " + inList(len(g.f.types))
+			for _, t := range g.f.types {
+				args = append(args, string(t))
+			}
+		}
+		if g.min > 0 {
+			cond += " AND sources >= ?"
+			args = append(args, g.min)
+		}
+		return g.s.storedEdges(g.ctx, g.s.db, cond, args)
+	} else if g.into == nil {
 		var cond string
 		var args []any
 		if both {

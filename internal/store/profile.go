@@ -29,32 +29,47 @@ func (s *Store) Profile(ctx context.Context, id int64, t TimeFilter) (*Profile, 
 		asOf, asOfArgs = " AND (d.date = '' OR d.date <= ?)", []any{endKey(t.AsOf)}
 	}
 
-	// Documents, roles and decisions come from the document's entities resolved to it.
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT d.doc_id, d.title, d.date, de.local_id, de.name, de.roles, de.rule, de.evidence,
+	// Documents and decisions: the latest 200 of the document's entities resolved to it.
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT d.doc_id, d.title, d.date, de.local_id, de.name, de.rule, de.evidence,
 		(SELECT COUNT(*) FROM mentions m WHERE m.de_id = de.id)
 		FROM doc_entities de JOIN documents d ON d.id = de.doc
-		WHERE de.entity_id = ?`+known+asOf+` ORDER BY d.date DESC, d.id DESC`), append(append([]any{e.ID}, knownArgs...), asOfArgs...)...)
+		WHERE de.entity_id = ?`+known+asOf+` ORDER BY d.date DESC, d.id DESC LIMIT 200`), append(append([]any{e.ID}, knownArgs...), asOfArgs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("profile %d: %w", id, err)
 	}
-	roles := map[string]*Role{}
 	docIdx := map[string]int{}
 	for rows.Next() {
 		var dec Decision
-		var title, date, rolesJSON string
+		var title, date string
 		var n int
-		if err := rows.Scan(&dec.DocID, &title, &date, &dec.LocalID, &dec.Name, &rolesJSON, &dec.Rule, &dec.Evidence, &n); err != nil {
+		if err := rows.Scan(&dec.DocID, &title, &date, &dec.LocalID, &dec.Name, &dec.Rule, &dec.Evidence, &n); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("profile %d: %w", id, err)
 		}
 		if i, ok := docIdx[dec.DocID]; ok {
 			p.Documents[i].Mentions += n
-		} else if len(p.Documents) < 200 {
+		} else {
 			docIdx[dec.DocID] = len(p.Documents)
 			p.Documents = append(p.Documents, DocRef{ID: dec.DocID, Title: title, Date: date, Mentions: n})
 		}
-		if len(p.Decisions) < 200 {
-			p.Decisions = append(p.Decisions, dec)
+		p.Decisions = append(p.Decisions, dec)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Roles over time, from every document that gives one.
+	roles := map[string]*Role{}
+	rows, err = s.db.QueryContext(ctx, s.q(`SELECT d.date, de.roles FROM doc_entities de JOIN documents d ON d.id = de.doc
+		WHERE de.entity_id = ? AND de.roles <> '[]'`+known+asOf), append(append([]any{e.ID}, knownArgs...), asOfArgs...)...)
+	if err != nil {
+		return nil, fmt.Errorf("profile %d roles: %w", id, err)
+	}
+	for rows.Next() {
+		var date, rolesJSON string
+		if err := rows.Scan(&date, &rolesJSON); err != nil {
+			rows.Close()
+			return nil, err
 		}
 		var rs []string
 		_ = json.Unmarshal([]byte(rolesJSON), &rs)
@@ -67,15 +82,22 @@ func (s *Store) Profile(ctx context.Context, id int64, t TimeFilter) (*Profile, 
 		return nil, err
 	}
 
-	// Relations by type and direction.
+	// Relations by type and direction, from the stored edges when no time filter applies.
 	f := relFilter{tf: t}
 	fw, fargs := f.where()
-	rows, err = s.db.QueryContext(ctx, s.q(`SELECT r.type,
-		CASE WHEN r.type IN `+symmetricList()+` THEN 'both' WHEN r.src = ? THEN 'out' ELSE 'in' END AS dir,
+	query := `SELECT r.type,
+		CASE WHEN r.type IN ` + symmetricList() + ` THEN 'both' WHEN r.src = ? THEN 'out' ELSE 'in' END AS dir,
 		COUNT(*), COUNT(DISTINCT CASE WHEN r.src = ? THEN r.dst ELSE r.src END),
 		COALESCE(MIN(NULLIF(r.date, '')), ''), COALESCE(MAX(r.date), '')
-		FROM relations r WHERE (r.src = ? OR r.dst = ?) AND `+fw+` GROUP BY r.type, dir ORDER BY COUNT(*) DESC, r.type`),
-		append([]any{e.ID, e.ID, e.ID, e.ID}, fargs...)...)
+		FROM relations r WHERE (r.src = ? OR r.dst = ?) AND ` + fw + ` GROUP BY r.type, dir ORDER BY COUNT(*) DESC, r.type`
+	if f.plain() {
+		query = `SELECT g.type,
+		CASE WHEN g.type IN ` + symmetricList() + ` THEN 'both' WHEN g.a = ? THEN 'out' ELSE 'in' END AS dir,
+		SUM(g.claims), COUNT(DISTINCT CASE WHEN g.a = ? THEN g.b ELSE g.a END),
+		COALESCE(MIN(NULLIF(g.first_date, '')), ''), COALESCE(MAX(g.last_date), '')
+		FROM edges g WHERE (g.a = ? OR g.b = ?) GROUP BY g.type, dir ORDER BY SUM(g.claims) DESC, g.type`
+	}
+	rows, err = s.db.QueryContext(ctx, s.q(query), append([]any{e.ID, e.ID, e.ID, e.ID}, fargs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("profile %d relations: %w", id, err)
 	}
@@ -119,11 +141,11 @@ func (s *Store) Profile(ctx context.Context, id int64, t TimeFilter) (*Profile, 
 		return p.Roles[i].Role < p.Roles[j].Role
 	})
 
-	// Entities of the same documents, over its 500 latest documents.
+	// Entities of the same documents, over its 200 latest documents.
 	rows, err = s.db.QueryContext(ctx, s.q(`SELECT b.entity_id, e.name, e.type, COUNT(DISTINCT b.doc) AS n
 		FROM doc_entities b JOIN entities e ON e.id = b.entity_id
 		WHERE b.doc IN (SELECT a.doc FROM doc_entities a JOIN documents d ON d.id = a.doc WHERE a.entity_id = ?`+known+asOf+`
-		ORDER BY a.doc DESC LIMIT 500) AND b.entity_id <> ?
+		ORDER BY a.doc DESC LIMIT 200) AND b.entity_id <> ?
 		GROUP BY b.entity_id, e.name, e.type ORDER BY n DESC, b.entity_id LIMIT 25`),
 		append(append(append([]any{e.ID}, knownArgs...), asOfArgs...), e.ID)...)
 	if err != nil {
@@ -218,7 +240,7 @@ func (s *Store) Timeline(ctx context.Context, q TimelineQuery) ([]TimelineItem, 
 		evArgs = append(evArgs, e.ID)
 	}
 	f := relFilter{since: q.Since, until: q.Until, tf: q.Time}
-	cs, err := s.claims(ctx, s.db, cond, args, f, want)
+	cs, err := s.claimsOrdered(ctx, s.db, cond, args, f, want, q.Entity == 0)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}

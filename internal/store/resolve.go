@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -327,7 +328,11 @@ func (r *resolver) resolve(e *dossier.Entity) (decision, error) {
 			if b.named {
 				rule = "name"
 			}
-			ev := fmt.Sprintf("shares %q with entity %d %q", strings.Join(b.keys, `", "`), b.id, r.cands[b.id].name)
+			quoted := make([]string, len(b.keys))
+			for i, k := range b.keys {
+				quoted[i] = strconv.Quote(k)
+			}
+			ev := fmt.Sprintf("shares %s with entity %d %q", strings.Join(quoted, ", "), b.id, r.cands[b.id].name)
 			if len(best) > 1 {
 				var others []string
 				for _, o := range best[1:] {

@@ -261,7 +261,8 @@ type Contradiction struct {
 // ClaimSet is every claim about an entity.
 type ClaimSet struct {
 	Entity         EntitySummary   `json:"entity"`
-	Claims         []Claim         `json:"claims"`
+	Claims         []Claim         `json:"claims"` // the latest MaxClaims when there are more
+	Total          int             `json:"total"`  // claims in all
 	Contradictions []Contradiction `json:"contradictions"`
 }
 

@@ -191,6 +191,12 @@ func (s *server) handleGraph(w http.ResponseWriter, r *http.Request) {
 	}
 	g.Nodes = list(g.Nodes)
 	g.Edges = list(g.Edges)
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		if n.Lat == nil && n.Lon == nil {
+			n.Lat, n.Lon = s.coords(n.KBID)
+		}
+	}
 	s.writeJSON(w, http.StatusOK, g)
 }
 
@@ -365,4 +371,57 @@ func snippetParts(s string) []snippetPart {
 		parts = append(parts, snippetPart{Text: strings.NewReplacer(markOpen, "", markClose, "").Replace(s)})
 	}
 	return parts
+}
+
+// coords returns the lexicon's coordinates for a kb_id, or nils.
+func (s *server) coords(kbID string) (lat, lon *float64) {
+	if kbID == "" {
+		return nil, nil
+	}
+	lex := s.lex()
+	if lex == nil {
+		return nil, nil
+	}
+	e := lex.ByKBID(kbID)
+	if e == nil || (e.Lat == 0 && e.Lon == 0) {
+		return nil, nil
+	}
+	la, lo := e.Lat, e.Lon
+	return &la, &lo
+}
+
+// place is an entity with a position, for the map.
+type place struct {
+	store.EntitySummary
+	Lat *float64 `json:"lat"`
+	Lon *float64 `json:"lon"`
+}
+
+// handlePlaces serves GET /api/places: the most mentioned places and countries with the
+// coordinates the lexicon gives them (null when unknown).
+func (s *server) handlePlaces(w http.ResponseWriter, r *http.Request) {
+	q := newQuery(r)
+	limit := q.int("limit", 500, 1, 5000)
+	types := q.entityTypes("type")
+	if len(types) == 0 {
+		types = []dossier.EntityType{dossier.Location, dossier.Country}
+	}
+	if q.err != nil {
+		s.fail(w, r, q.err)
+		return
+	}
+	out := []place{}
+	for _, t := range types {
+		es, err := s.st.Entities(r.Context(), store.EntityQuery{Type: t, Limit: limit})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, e := range es {
+			p := place{EntitySummary: e}
+			p.Lat, p.Lon = s.coords(e.KBID)
+			out = append(out, p)
+		}
+	}
+	s.writeJSON(w, http.StatusOK, out)
 }

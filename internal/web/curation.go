@@ -3,9 +3,11 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"dossier"
+	"dossier/internal/store"
 )
 
 // actionResult is the answer to a curation request: the audit action that records it,
@@ -110,8 +112,17 @@ func (s *server) handleSplit(w http.ResponseWriter, r *http.Request) {
 		if len(as) == 0 {
 			return actionResult{}, fmt.Errorf("split: no aliases to split off: %w", dossier.ErrInvalid)
 		}
-		newID, a, err := s.st.Split(r.Context(), actor, id, as)
-		return actionResult{Action: a, Entity: newID}, err
+		newID, err := s.st.Split(r.Context(), actor, id, as)
+		if err != nil {
+			return actionResult{}, err
+		}
+		// The store does not hand back the split's action id: it is the newest audit
+		// entry of the entity.
+		log, err := s.st.Audit(r.Context(), store.AuditQuery{Target: "entity:" + strconv.FormatInt(id, 10), Limit: 1})
+		if err != nil || len(log) == 0 || log[0].Action != "split" {
+			return actionResult{Entity: newID}, err
+		}
+		return actionResult{Action: log[0].ID, Entity: newID}, nil
 	})
 }
 

@@ -10,13 +10,7 @@ import (
 func (s *server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	for _, p := range apiRoutes(s) {
-		h := p.handler
-		if s.st == nil && p.pattern != "GET /api/openapi.json" {
-			h = func(w http.ResponseWriter, r *http.Request) {
-				s.writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: "the store is not available"})
-			}
-		}
-		mux.HandleFunc(p.pattern, h)
+		mux.HandleFunc(p.pattern, p.handler)
 	}
 	// UI pages: the same page for each view; the script renders what the path names.
 	for _, p := range []string{"/{$}", "/documents", "/documents/{id}", "/entities", "/entities/{id}",
@@ -70,6 +64,7 @@ func apiRoutes(s *server) []route {
 		{"GET /api/timeline", s.handleTimeline},
 		{"GET /api/search", s.handleSearch},
 		{"GET /api/audit", s.handleAudit},
+		{"GET /api/places", s.handlePlaces},
 		{"POST /api/entities/{id}/merge", s.handleMerge},
 		{"POST /api/entities/{id}/rename", s.handleRename},
 		{"POST /api/entities/{id}/retype", s.handleRetype},

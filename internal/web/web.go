@@ -9,9 +9,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"dossier"
+	"dossier/internal/lexicon"
 	"dossier/internal/store"
 )
 
@@ -26,6 +28,9 @@ type Options struct {
 	MaxUpload int64
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Lexicon gives coordinates to places that the store has none for (by kb_id), for the
+	// map and the graph; nil means the embedded lexicon, loaded on first use.
+	Lexicon *lexicon.Lexicon
 }
 
 // Default limits.
@@ -53,7 +58,7 @@ type backend interface {
 	Timeline(ctx context.Context, q store.TimelineQuery) ([]store.TimelineItem, error)
 	Audit(ctx context.Context, q store.AuditQuery) ([]store.AuditEntry, error)
 	Merge(ctx context.Context, actor string, keep, drop int64) (int64, error)
-	Split(ctx context.Context, actor string, id int64, aliases []string) (int64, int64, error)
+	Split(ctx context.Context, actor string, id int64, aliases []string) (int64, error)
 	Rename(ctx context.Context, actor string, id int64, name string) (int64, error)
 	Retype(ctx context.Context, actor string, id int64, typ dossier.EntityType) (int64, error)
 	AddAlias(ctx context.Context, actor string, id int64, alias string) (int64, error)
@@ -72,15 +77,12 @@ type server struct {
 	maxUp  int64
 	now    func() time.Time
 	assets *assetSet
+	lex    func() *lexicon.Lexicon
 }
 
 // New returns the handler serving the JSON API under /api/ and the UI everywhere else.
 func New(st *store.Store, opts Options) http.Handler {
-	b, ok := any(st).(backend) // TODO(web): plain assignment once the store's queries land
-	if !ok && st != nil {
-		b = partial{st}
-	}
-	s := &server{st: b, log: opts.Logger, ingest: opts.Ingest, maxUp: opts.MaxUpload, now: opts.Now}
+	s := &server{st: st, log: opts.Logger, ingest: opts.Ingest, maxUp: opts.MaxUpload, now: opts.Now}
 	if s.log == nil {
 		s.log = discardLogger()
 	}
@@ -91,6 +93,18 @@ func New(st *store.Store, opts Options) http.Handler {
 		s.now = time.Now
 	}
 	s.assets = loadAssets()
+	if opts.Lexicon != nil {
+		s.lex = func() *lexicon.Lexicon { return opts.Lexicon }
+	} else {
+		s.lex = sync.OnceValue(func() *lexicon.Lexicon {
+			l, err := lexicon.Load()
+			if err != nil {
+				s.log.Error("load lexicon", "err", err)
+				return nil
+			}
+			return l
+		})
+	}
 	return secure(s.routes())
 }
 

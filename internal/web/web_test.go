@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"dossier"
+	"dossier/internal/lexicon"
 	"dossier/internal/store"
 	"dossier/internal/store/sqlite"
 	"dossier/internal/web/internal/fixture"
@@ -442,5 +443,57 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 		if strings.HasPrefix(body.Error, "no such API route") || rec.Code == http.StatusMethodNotAllowed {
 			t.Errorf("%s %s is described but not routed (%d)", m, p, rec.Code)
 		}
+	}
+}
+
+func TestPlacesTakeLexiconCoordinates(t *testing.T) {
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatalf("lexicon: %v", err)
+	}
+	var known *lexicon.Entry
+	for _, e := range lex.Entries() {
+		if e.Type == dossier.Location && e.KBID != "" && (e.Lat != 0 || e.Lon != 0) && len(e.Name) > 3 {
+			known = e
+			break
+		}
+	}
+	if known == nil {
+		t.Fatal("the lexicon has no located place")
+	}
+	e := newEnv(t, Options{Lexicon: lex})
+	text := "Fighting was reported near " + known.Name + " on Monday."
+	i := strings.Index(text, known.Name)
+	kb := known.KBID
+	doc := &dossier.Document{ID: "sha256:00ff", Title: "place", Text: text, Format: "txt", Lang: "en", Marking: dossier.DefaultMarking}
+	ex := &dossier.Extraction{Entities: []dossier.Entity{{ID: "e1", Name: known.Name, Type: dossier.Location, KBID: &kb,
+		Mentions: []dossier.Mention{{Span: dossier.SpanOf(text, i, i+len(known.Name)), Form: dossier.FormName}}}}}
+	ex.Normalize()
+	if _, err := e.st.PutDocument(context.Background(), doc, ex, "test"); err != nil {
+		t.Fatalf("PutDocument: %v", err)
+	}
+	var places []struct {
+		Name string   `json:"name"`
+		KBID string   `json:"kb_id"`
+		Lat  *float64 `json:"lat"`
+	}
+	rec := e.get("/api/places?type=LOCATION")
+	if err := json.Unmarshal(rec.Body.Bytes(), &places); err != nil {
+		t.Fatalf("places: %v (%s)", err, rec.Body.String())
+	}
+	found := false
+	for _, p := range places {
+		if p.KBID == known.KBID {
+			found = true
+			if p.Lat == nil || *p.Lat != known.Lat {
+				t.Errorf("place %s: lat %v, want %v from the lexicon", p.Name, p.Lat, known.Lat)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("GET /api/places lacks %s (%s)", known.Name, known.KBID)
+	}
+	if rec := e.get("/api/places?type=ROBOT"); rec.Code != 400 {
+		t.Errorf("places with a bad type = %d, want 400", rec.Code)
 	}
 }

@@ -39,15 +39,17 @@ function go(args, opts) {
  * startServer builds dossier (or uses $DOSSIER_BIN / bin/dossier), ingests the sample
  * corpus in examples/ into a fresh database and runs `dossier serve` on a free loopback
  * port. If the dossier command cannot be built, it falls back to the web package's own
- * test server (internal/web/cmd/testserve) loaded with the seed brief fixture. Returns
- * {base, kind, stop}.
+ * test server (internal/web/cmd/testserve) loaded with the seed brief fixture, which is
+ * also what {fixture: true} asks for (the hostile fixture's payloads sit in entity names,
+ * titles and attributions, where an extractor would not put them). Returns {base, kind, stop}.
  */
-export async function startServer() {
+export async function startServer(opts) {
+  const fixture = Boolean(opts && opts.fixture);
   const dir = mkdtempSync(join(tmpdir(), 'dossier-web-'));
   const db = join(dir, 'web.db');
-  let bin = process.env.DOSSIER_BIN || '';
+  let bin = fixture ? '' : process.env.DOSSIER_BIN || '';
   let kind = 'dossier';
-  if (!bin) {
+  if (!bin && !fixture) {
     bin = join(dir, 'dossier');
     try {
       go(['build', '-o', bin, './cmd/dossier']);

@@ -120,10 +120,28 @@ test('entity -> graph -> edge -> evidence in the document', async () => {
   const quote = (await page.locator('#edge-claims blockquote').first().textContent()).trim();
   assert.ok(quote.length > 0, 'the edge shows a quoted claim');
   await shot(page, 'flow-graph-edge');
+  // A click on a node shows it and expands its neighborhood.
+  const before = Number(await page.locator('#cy').getAttribute('data-nodes'));
+  const nodePoint = await page.evaluate(() => {
+    const { cy } = window.__dossierGraph;
+    const n = cy.nodes().sort((a, b) => a.degree() - b.degree())[0];
+    const p = n.renderedPosition();
+    const r = cy.container().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y, name: n.data('name') };
+  });
+  await page.mouse.click(nodePoint.x, nodePoint.y);
+  await page.waitForFunction(() => /nodes added/.test(document.getElementById('graph-info').textContent), null, { timeout: 15000 });
+  assert.equal(await page.locator('#graph-info h2').textContent(), nodePoint.name, 'the clicked node is shown');
+  const grown = await page.evaluate(() => window.__dossierGraph.cy.nodes().length);
+  assert.ok(grown >= before, `expanding keeps the graph (${before} -> ${grown} nodes)`);
+  // Show the edge's evidence again (the node click replaced the panel).
+  await page.locator('#edge-list button').first().click({ force: true });
+  await page.waitForSelector('#edge-claims li');
+  const quote2 = (await page.locator('#edge-claims blockquote').first().textContent()).trim();
   await Promise.all([page.waitForURL(/\/documents\//), page.locator('#edge-claims a.evidence-link').first().click()]);
   await page.waitForSelector('body[data-ready]');
   const lit = (await page.locator('#doc-text .evidence').allTextContents()).join('');
-  assert.equal(lit.trim(), quote.trim(), 'the document highlights exactly the quoted evidence');
+  assert.equal(lit.trim(), quote2.trim(), 'the document highlights exactly the quoted evidence');
   assert.ok(await page.locator('#doc-text .flash').isVisible(), 'the evidence is scrolled into view');
   await shot(page, 'flow-evidence');
   assert.deepEqual(problems, []);
@@ -140,8 +158,8 @@ test('merge two entities, then undo', async () => {
   await page.click('#merge-form button[type=submit]');
   await page.waitForSelector('#flash');
   assert.match(await page.locator('#flash').textContent(), /Merged/);
-  const after = (await api(server.base, 'entities/' + drop.id)).status;
-  assert.equal(after, 404, 'the dropped entity is gone after the merge');
+  const after = (await api(server.base, 'entities/' + drop.id)).body;
+  assert.equal(after.entity.id, keep.id, 'the dropped entity answers with the survivor after the merge');
   const merged = (await api(server.base, 'entities/' + keep.id)).body;
   assert.ok(merged.entity.mentions >= keep.mentions + drop.mentions, `mentions after merge ${merged.entity.mentions} >= ${keep.mentions}+${drop.mentions}`);
   assert.match(await page.locator('main p.muted').first().textContent(), new RegExp(merged.entity.mentions + ' mentions'));
@@ -150,6 +168,7 @@ test('merge two entities, then undo', async () => {
   await page.waitForFunction(() => /Undid action/.test((document.getElementById('flash') || {}).textContent || ''));
   const back = await api(server.base, 'entities/' + drop.id);
   assert.equal(back.status, 200, 'the dropped entity is back after the undo');
+  assert.equal(back.body.entity.id, drop.id);
   assert.equal(back.body.entity.mentions, drop.mentions);
   assert.match(await page.locator('main p.muted').first().textContent(), new RegExp(keep.mentions + ' mentions'));
   assert.ok(await page.locator('#history').textContent().then((t) => /undone by/.test(t)), 'the history shows the merge as undone');
@@ -175,7 +194,8 @@ test('hostile documents: upload by drag and drop, no payload runs anywhere', asy
   const dt = await page.evaluateHandle((html) => {
     const d = new DataTransfer();
     d.items.add(new File([html], 'hostile"><img src=x onerror=window.__xss=9>.html', { type: 'text/html' }));
-    d.items.add(new File([html.replace(/<\/?(html|head|body|p|h1|title)>/g, '')], 'hostile-plain.txt', { type: 'text/plain' }));
+    const plain = 'Field report from the north.\n\n' + html.replace(/<!doctype html>|<\/?(html|head|body|p|h1|title)>/g, '');
+    d.items.add(new File([plain], 'hostile-plain.txt', { type: 'text/plain' }));
     return d;
   }, hostileHTML);
   await page.dispatchEvent('#drop', 'dragover', { dataTransfer: dt });
@@ -258,4 +278,79 @@ test('graph view lays out 2,000 nodes', async () => {
   assert.ok(respond < 2000, `a zoom took ${respond} ms to draw`);
   assert.deepEqual(problems, []);
   await ctx.close();
+});
+
+test('graph filters by entity type, timeline by actor, search highlights, map shades', async () => {
+  const { actor } = await corpus();
+  const { ctx, page, problems } = await newPage();
+  await open(page, server.base, '/graph');
+  await page.check('input[name=entity_type][value=COUNTRY]');
+  await page.check('input[name=entity_type][value=' + actor.type + ']');
+  await Promise.all([page.waitForURL(/entity_type=COUNTRY/), page.click('#graph-filters button[type=submit]')]);
+  await page.waitForSelector('#cy[data-layout-ms]');
+  const types = await page.evaluate(() => [...new Set(window.__dossierGraph.cy.nodes().map((n) => n.data('type')))]);
+  assert.ok(types.length > 0, 'the filtered graph has nodes');
+  for (const t of types) assert.ok(t === 'COUNTRY' || t === actor.type, `node type ${t} passed the filter`);
+
+  await open(page, server.base, '/timeline?entity=' + actor.id);
+  const items = await page.locator('#timeline > li').allTextContents();
+  assert.ok(items.length > 0, 'the actor has dated items');
+  const all = (await api(server.base, 'timeline?limit=5000')).body.length;
+  assert.ok(items.length <= all, 'the actor filter narrows the timeline');
+  const about = (await api(server.base, 'timeline?entity=' + actor.id + '&limit=100')).body;
+  for (const it of about) {
+    const ids = [...(it.participants || []).map((p) => p.id), it.claim && it.claim.source, it.claim && it.claim.target, it.claim && it.claim.attributed_id];
+    assert.ok(ids.includes(actor.id), `timeline item ${it.kind} ${it.id} involves the actor`);
+  }
+
+  const word = actor.name.split(/\s+/).sort((a, b) => b.length - a.length)[0];
+  await open(page, server.base, '/search?q=' + encodeURIComponent(word));
+  const hits = await page.locator('#results mark.hit').allTextContents();
+  assert.ok(hits.length > 0, 'search snippets highlight matches');
+  assert.ok(hits.some((h) => h.toLowerCase().includes(word.toLowerCase().slice(0, 4))), `highlights ${JSON.stringify(hits.slice(0, 5))} match ${word}`);
+
+  await open(page, server.base, '/map');
+  const shaded = await page.locator('#world path.country.s1, #world path.country.s2, #world path.country.s3, #world path.country.s4, #world path.country.s5').count();
+  assert.ok(shaded > 0, 'countries are shaded by mentions');
+  const places = (await api(server.base, 'places')).body.filter((p) => p.type !== 'COUNTRY' && p.lat !== null);
+  assert.equal(await page.locator('#world circle.marker').count(), places.length, 'every located place is a marker');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('hostile entity names, titles and attributions (fixture server) run nothing', async () => {
+  const fx = await startServer({ fixture: true });
+  try {
+    const { ctx, page, problems } = await newPage();
+    const docs = (await api(fx.base, 'documents')).body;
+    const hostile = docs.find((d) => d.title.includes('<script>'));
+    assert.ok(hostile, 'the fixture has the hostile document');
+    const ents = (await api(fx.base, 'entities?limit=1000')).body.filter((e) => /[<>]|javascript:/.test(e.name));
+    assert.ok(ents.length >= 5, 'the fixture has entities named by payloads');
+    const visit = ['/', '/documents', '/documents/' + encodeURIComponent(hostile.id), '/entities', '/timeline', '/map', '/search?q=attacked'];
+    for (const e of ents) visit.push('/entities/' + e.id, '/graph?center=' + e.id);
+    for (const path of visit) {
+      await open(page, fx.base, path);
+      for (const el of await page.locator('#doc-text mark, .rel-list li').all()) await el.hover({ timeout: 2000 }).catch(() => {});
+      const state = await page.evaluate(() => ({
+        xss: window.__xss,
+        handlers: document.querySelectorAll('[onerror],[onload],[onclick],[onmouseover]').length,
+        jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href'))).length,
+        injected: document.querySelectorAll('main img, main iframe, main script, main svg image').length,
+      }));
+      assert.deepEqual(state, { xss: undefined, handlers: 0, jsLinks: 0, injected: 0 }, path);
+    }
+    // The names are shown, as text.
+    await open(page, fx.base, '/entities/' + ents[0].id);
+    assert.equal(await page.locator('main h1').evaluate((h) => h.firstChild.textContent), ents[0].name);
+    await open(page, fx.base, '/graph?center=' + ents[0].id);
+    await page.waitForSelector('#cy[data-layout-ms]');
+    await page.locator('#edge-list button').first().click({ force: true });
+    await page.waitForSelector('#edge-claims li');
+    await shot(page, 'hostile-graph-edge');
+    assert.deepEqual(problems, [], 'no dialog, no CSP violation, no script error');
+    await ctx.close();
+  } finally {
+    await fx.stop();
+  }
 });

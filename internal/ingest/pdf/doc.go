@@ -356,3 +356,17 @@ func (d *document) contents(p page) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// pageHeight returns the top of a page's MediaBox (inherited), 842 (A4) when unknown.
+func (d *document) pageHeight(p page) float64 {
+	pd := p.dict
+	for depth := 0; pd != nil && depth < 64; depth++ {
+		if box, ok := d.resolve(pd["MediaBox"]).([]object); ok && len(box) == 4 {
+			if top, ok := num(d.resolve(box[3])); ok && top > 0 {
+				return top
+			}
+		}
+		pd = d.dictOf(pd["Parent"])
+	}
+	return 842
+}

@@ -15,13 +15,16 @@ import (
 // errImageData marks a stream holding image data (DCT, JPX, CCITT, JBIG2): no text.
 var errImageData = errors.New("image data")
 
+// errBudget reports that decoded streams would exceed the document's budget.
+var errBudget = fmt.Errorf("decompressed streams exceed the limit (a decompression bomb?): %w", dossier.ErrInvalid)
+
 // budget bounds the bytes all decoded streams of one document may take.
 type budget struct{ left int64 }
 
 func (b *budget) take(n int64) error {
 	if n > b.left {
 		b.left = 0
-		return fmt.Errorf("decompressed streams exceed the limit (a decompression bomb?): %w", dossier.ErrInvalid)
+		return errBudget
 	}
 	b.left -= n
 	return nil
@@ -32,7 +35,7 @@ func (b *budget) readBounded(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, b.left+1))
 	if int64(len(data)) > b.left {
 		b.left = 0
-		return nil, fmt.Errorf("decompressed streams exceed the limit (a decompression bomb?): %w", dossier.ErrInvalid)
+		return nil, errBudget
 	}
 	b.left -= int64(len(data))
 	return data, err
@@ -83,7 +86,7 @@ func (d *document) decode(s *stream) ([]byte, error) {
 			r := lzw.NewReader(bytes.NewReader(data), lzw.MSB, 8)
 			data, err = d.budget.readBounded(r)
 			r.Close()
-			if err != nil && len(data) > 0 && !errors.Is(err, dossier.ErrInvalid) {
+			if err != nil && len(data) > 0 && !errors.Is(err, errBudget) {
 				err = nil
 			}
 			if err == nil {
@@ -121,7 +124,7 @@ func (d *document) inflate(data []byte) ([]byte, error) {
 	}
 	defer r.Close()
 	out, err := d.budget.readBounded(r)
-	if errors.Is(err, dossier.ErrInvalid) {
+	if errors.Is(err, errBudget) {
 		return nil, err
 	}
 	if err != nil && len(out) == 0 {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -54,17 +55,24 @@ func (f *fixture) ent(id, name string, typ dossier.EntityType, kb string, aliase
 	if kb != "" {
 		e.KBID = &kb
 	}
-	seen := map[int]bool{}
-	for _, n := range append([]string{name}, aliases...) {
+	// Longest names first; a shorter name inside a longer mention is no mention of its own.
+	names := append([]string{name}, aliases...)
+	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	var taken []dossier.Span
+	for _, n := range names {
+	next:
 		for i := 0; strings.Count(f.doc.Text, n) > i; i++ {
 			sp := f.span(n, i)
-			if seen[sp.Start] {
-				continue
+			for _, o := range taken {
+				if sp.Start < o.End && o.Start < sp.End {
+					continue next
+				}
 			}
-			seen[sp.Start] = true
+			taken = append(taken, sp)
 			e.Mentions = append(e.Mentions, dossier.Mention{Span: sp, Form: dossier.FormName})
 		}
 	}
+	sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i].Start < e.Mentions[j].Start })
 	f.ex.Entities = append(f.ex.Entities, e)
 	return f
 }

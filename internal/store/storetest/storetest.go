@@ -30,6 +30,7 @@ func Run(t *testing.T, open Opener) {
 		{"Integrity", testIntegrity},
 	}
 	tests = append(tests, graphTests...)
+	tests = append(tests, curationTests...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)

@@ -53,6 +53,9 @@ export async function entityPage(main, { args }, flash) {
 
   main.append(h('h1', null, e.name, ' ', tag(e.type)));
   if (flash) main.append(flash);
+  if (/^\d+$/.test(id) && String(e.id) !== id) {
+    main.append(h('p', { class: 'notice', id: 'merged-notice' }, 'Entity #' + id + ' was merged into this one.'));
+  }
   main.append(h('p', { class: 'muted' },
     [e.kb_id ? 'KB ' + e.kb_id : null, e.mentions + ' mentions', e.docs + ' documents', e.degree + ' links'].filter(Boolean).join(' · '),
     ' · ', link('/graph?center=' + enc(e.id), 'Show in graph'), ' · ', link('/timeline?entity=' + enc(e.id), 'Timeline')));
@@ -76,9 +79,13 @@ export async function entityPage(main, { args }, flash) {
   for (const [t, cs] of [...byType.entries()].sort((a, b) => b[1].length - a[1].length)) {
     const summary = [...counts.values()].filter((r) => r.type === t)
       .map((r) => r.direction + ': ' + r.count + (r.first ? ' (' + r.first + (r.last && r.last !== r.first ? ' to ' + r.last : '') + ')' : '')).join('; ');
-    main.append(h('section', { class: 'panel', 'aria-label': t + ' claims' },
+    const shown = cs.slice(0, 5);
+    const rest = cs.slice(5);
+    main.append(h('section', { class: 'panel claims', 'aria-label': t + ' claims' },
       h('h3', null, tag(t, relationClass(t)), ' ', cs.length + ' claims', summary ? h('span', { class: 'muted' }, ' · ' + summary) : null),
-      h('ul', { class: 'plain' }, cs.map((c) => claimItem(c, e.id, rerender)))));
+      h('ul', { class: 'plain' }, shown.map((c) => claimItem(c, e.id, rerender))),
+      rest.length ? h('details', null, h('summary', null, 'Show ' + rest.length + ' more'),
+        h('ul', { class: 'plain' }, rest.map((c) => claimItem(c, e.id, rerender)))) : null));
   }
 
   if ((claims.contradictions || []).length) {
@@ -130,7 +137,7 @@ function claimItem(c, self, rerender) {
 
 /** actionButton posts a curation request and re-renders with a message and an undo. */
 function actionButton(label, path, body, rerender, done, cls) {
-  const b = h('button', { type: 'button', class: cls || null }, label);
+  const b = h('button', { type: 'button', class: (cls || '') + ' small' }, label);
   b.addEventListener('click', async () => {
     b.disabled = true;
     try {

@@ -16,10 +16,24 @@ export function project([lon, lat]) {
   return [((lon + 180) / 360) * W, ((TOP - lat) / (TOP - BOTTOM)) * H];
 }
 
+/**
+ * ringPath draws one ring. Rings that cross the antimeridian are unwrapped (longitudes kept
+ * continuous) so that they run past the map's edge, where the SVG clips them, instead of
+ * streaking across the whole map.
+ */
 function ringPath(ring) {
   let d = '';
+  let prev = null;
+  let shift = 0;
   for (let i = 0; i < ring.length; i++) {
-    const [x, y] = project(ring[i]);
+    const [lon, lat] = ring[i];
+    if (prev !== null) {
+      const jump = lon + shift - prev;
+      if (jump > 180) shift -= 360;
+      else if (jump < -180) shift += 360;
+    }
+    prev = lon + shift;
+    const [x, y] = project([prev, lat]);
     d += (i ? 'L' : 'M') + x.toFixed(1) + ',' + y.toFixed(1);
   }
   return d + 'Z';
@@ -38,11 +52,11 @@ export async function mapPage(main) {
   const res = await fetch('/assets/dist/countries-110m.json');
   if (!res.ok) throw new Error('country shapes are missing from this build');
   const topo = await res.json();
-  const [countries, graph, events] = await Promise.all([
-    get('entities', { type: 'COUNTRY', limit: 500 }),
-    get('graph', { limit: 1000 }).catch(() => ({ nodes: [], edges: [] })),
+  const [places, events] = await Promise.all([
+    get('places', { limit: 1000 }),
     get('timeline', { limit: 1000 }).catch(() => []),
   ]);
+  const countries = places.filter((p) => p.type === 'COUNTRY').sort((a, b) => b.mentions - a.mentions);
   const numeric = new Map(codes.map(([a2, , num]) => [a2, num]));
   const byNum = new Map();
   const byName = new Map();
@@ -56,7 +70,7 @@ export async function mapPage(main) {
   const shade = (n) => (n <= 0 ? '' : ' s' + Math.min(5, 1 + Math.floor((4 * Math.log(1 + n)) / Math.log(1 + max))));
 
   const fc = feature(topo, topo.objects.countries);
-  const map = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-labelledby': 'map-title', id: 'world' },
+  const map = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'group', 'aria-labelledby': 'map-title', id: 'world' },
     svg('title', { id: 'map-title' }, 'World map: countries shaded by mentions, places and events as markers'));
   const shaded = [];
   for (const f of fc.features) {
@@ -71,7 +85,7 @@ export async function mapPage(main) {
       map.append(p);
     }
   }
-  const placed = graph.nodes.filter((n) => n.type !== 'COUNTRY' && typeof n.lat === 'number' && typeof n.lon === 'number' && (n.lat || n.lon));
+  const placed = places.filter((n) => n.type !== 'COUNTRY' && typeof n.lat === 'number' && typeof n.lon === 'number' && (n.lat || n.lon));
   const at = new Map(placed.map((n) => [n.id, n]));
   const eventsAt = new Map();
   for (const it of events) {

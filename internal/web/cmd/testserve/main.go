@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"dossier"
+	"dossier/internal/lexicon"
 	"dossier/internal/store"
 	"dossier/internal/store/sqlite"
 	"dossier/internal/web"
@@ -65,7 +66,11 @@ func run() error {
 		}
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	h := web.New(st, web.Options{Logger: logger, Ingest: uploader(st), MaxUpload: 8 << 20})
+	lex, err := lexicon.Load()
+	if err != nil {
+		return err
+	}
+	h := web.New(st, web.Options{Logger: logger, Ingest: uploader(st), MaxUpload: 8 << 20, Lexicon: lex})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

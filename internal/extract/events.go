@@ -1,0 +1,463 @@
+package extract
+
+// Events: named events (EVENT entities: summits, dialogues, wars, operations) and
+// multilateral meetings found by their predicates ("X, Y and Z held their meeting in
+// Paris"), each with its date, place, participants and evidence. A meeting of two parties
+// is a CONSULT relation instead; a multilateral one is an event, not pairwise relations.
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"dossier"
+	"dossier/internal/lexicon"
+	"dossier/internal/text"
+)
+
+// maxParticipants caps the participants of one event.
+const maxParticipants = 200
+
+// evBuild accumulates one event.
+type evBuild struct {
+	name    string
+	typ     dossier.RelationType
+	date    dossier.Date
+	place   int
+	parts   []int
+	seen    map[int]bool
+	sent    int
+	entity  int // the EVENT entity, or -1
+	explict bool
+}
+
+func (b *evBuild) add(e int) {
+	if b.seen[e] || len(b.parts) >= maxParticipants {
+		return
+	}
+	b.seen[e] = true
+	b.parts = append(b.parts, e)
+}
+
+// events builds the events of the document.
+func (st *relState) events() []dossier.Event {
+	var bs []*evBuild
+	bySent := map[int]*evBuild{}
+	// where each EVENT entity is mentioned: (sentence, unit)
+	type loc struct{ si, u int }
+	at := map[int][]loc{}
+	for si := range st.sus {
+		for i, u := range st.sus[si].units {
+			if u.isMention() && st.ents[u.ent].Type == dossier.NamedEvent {
+				at[u.ent] = append(at[u.ent], loc{si, i})
+			}
+		}
+	}
+	for ei, e := range st.ents {
+		if e.Type != dossier.NamedEvent || len(at[ei]) == 0 {
+			continue
+		}
+		b := &evBuild{name: e.Name, typ: st.eventType(e.Name), place: -1, seen: map[int]bool{}, sent: at[ei][0].si, entity: ei}
+		b.seen[ei] = true
+		meeting := b.typ == dossier.Consult
+		for n, l := range at[ei] {
+			us := st.sus[l.si].units
+			m := st.ents[ei].Mentions[us[l.u].mention]
+			if b.date.IsZero() {
+				if d := st.dateInMention(m.Text); !d.IsZero() {
+					b.date = d
+				} else if d := st.dateNear(l.si, l.u); !d.IsZero() {
+					b.date = d
+				}
+			}
+			if b.place < 0 {
+				b.place = st.eventPlace(l.si, l.u, m.Text)
+			}
+			// participants named inside the event's name: "the US withdrawal from
+			// Afghanistan", "the war in Ukraine"
+			for _, p := range st.actorsInText(m.Text) {
+				b.add(p)
+			}
+			attend := st.attendIn(l.si)
+			if n == 0 && (meeting || attend) {
+				st.addSentenceActors(b, l.si, l.u)
+				if l.si+1 < len(st.sus) && st.attendIn(l.si+1) {
+					st.addSentenceActors(b, l.si+1, -1)
+				}
+			} else if attend {
+				for _, a := range st.subject(l.si, l.u, false) {
+					b.add(a.ent)
+				}
+			}
+		}
+		if b.place >= 0 {
+			delete(b.seen, b.place)
+			b.parts = removeInt(b.parts, b.place)
+		}
+		if len(b.parts) == 0 {
+			continue
+		}
+		bs = append(bs, b)
+		bySent[b.sent] = b
+	}
+	// multilateral meetings found by their predicates
+	for si := range st.sus {
+		if _, ok := bySent[si]; ok {
+			continue
+		}
+		if b := st.meetingIn(si); b != nil {
+			bs = append(bs, b)
+		}
+	}
+	// unnamed happenings named by a noun with their parties: "the US withdrawal from
+	// Afghanistan", "the war in Ukraine", "the Ukrainian conflict"
+	have := map[string]bool{}
+	for _, b := range bs {
+		have[partsKey(b)] = true
+	}
+	for si := range st.sus {
+		for _, b := range st.nominalEvents(si) {
+			if k := partsKey(b); !have[k] {
+				have[k] = true
+				bs = append(bs, b)
+			}
+		}
+	}
+	out := make([]dossier.Event, 0, len(bs))
+	for i, b := range bs {
+		ev := dossier.Event{ID: fmt.Sprintf("v%d", i+1), Type: b.typ, Evidence: st.evidence(b.sent)}
+		if b.name != "" {
+			n := b.name
+			ev.Name = &n
+		}
+		if !b.date.IsZero() {
+			d := b.date.String()
+			ev.Date = &d
+		}
+		if b.place >= 0 {
+			p := st.ents[b.place].ID
+			ev.Place = &p
+		}
+		for _, p := range b.parts {
+			ev.Participants = append(ev.Participants, st.ents[p].ID)
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func removeInt(xs []int, x int) []int {
+	out := xs[:0]
+	for _, v := range xs {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// eventType reads the type of an event from the event nouns of its name (CONSULT when
+// none is known).
+func (st *relState) eventType(name string) dossier.RelationType {
+	words := lexicon.Tokens(name)
+	typ := dossier.Consult
+	for k := range words {
+		if n, v := st.preds.MatchCue("event", words, k); n > 0 {
+			typ = dossier.RelationType(v)
+		}
+	}
+	return typ
+}
+
+// dateInMention finds a date written inside a mention ("the February 8th meeting").
+func (st *relState) dateInMention(s string) dossier.Date {
+	toks := text.Tokenize(s)
+	us := make([]unit, len(toks))
+	for i, t := range toks {
+		us[i] = unit{start: t.Start, end: t.End, raw: t.Text, word: lexicon.Fold(t.Text), ent: -1, kind: t.Kind,
+			cap: t.Text != "" && t.Text[0] >= 'A' && t.Text[0] <= 'Z'}
+	}
+	var prev dossier.Date
+	for _, e := range findDates(us, st.docDate, &prev) {
+		if !e.date.IsZero() {
+			return e.date
+		}
+	}
+	return dossier.Date{}
+}
+
+// dateNear returns the date expression of sentence si nearest to unit u within a few
+// units ("On February 8th, ... participated in the X"; "the X on 8 February").
+func (st *relState) dateNear(si, u int) dossier.Date {
+	best, bestDist := dossier.Date{}, 1<<30
+	for _, e := range st.dates[si] {
+		dist := u - e.u1
+		if e.u0 > u {
+			dist = e.u0 - u
+		}
+		if dist < 0 {
+			dist = 0
+		}
+		if dist < bestDist {
+			best, bestDist = e.date, dist
+		}
+	}
+	return best
+}
+
+// eventPlace finds "X in Moscow" right after an event mention, or a place named inside
+// the mention ("the 8 February meeting in Moscow").
+func (st *relState) eventPlace(si, u int, mention string) int {
+	us := st.sus[si].units
+	for k := u + 1; k+1 < len(us) && k <= u+2; k++ {
+		if (us[k].word == "in" || us[k].word == "at") && !us[k].isMention() && us[k+1].isMention() && st.ents[us[k+1].ent].Type == dossier.Location {
+			return us[k+1].ent
+		}
+	}
+	words := lexicon.Tokens(mention)
+	for k := 0; k+1 < len(words); k++ {
+		if words[k] != "in" && words[k] != "at" {
+			continue
+		}
+		for _, e := range st.textIndex(words[k+1:], maxNameWords) {
+			if st.ents[e].Type == dossier.Location {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+// maxNameWords bounds the length in words of a mention text looked up by textIndex.
+const maxNameWords = 5
+
+// textIndex returns the entities with a mention whose folded words are a prefix of
+// words (up to max words), longest first.
+func (st *relState) textIndex(words []string, max int) []int {
+	if st.byText == nil {
+		st.byText = map[string][]int{}
+		for i, e := range st.ents {
+			seen := map[string]bool{}
+			for _, m := range e.Mentions {
+				k := strings.Join(lexicon.Tokens(m.Text), " ")
+				if k == "" || seen[k] {
+					continue
+				}
+				seen[k] = true
+				st.byText[k] = append(st.byText[k], i)
+			}
+		}
+	}
+	var out []int
+	for n := max; n >= 1; n-- {
+		if n > len(words) {
+			continue
+		}
+		out = append(out, st.byText[strings.Join(words[:n], " ")]...)
+	}
+	return out
+}
+
+// actorsInText returns the actors whose mention texts appear as whole words in s (and
+// are shorter than s).
+func (st *relState) actorsInText(s string) []int {
+	words := lexicon.Tokens(s)
+	seen := map[int]bool{}
+	var out []int
+	for k := range words {
+		max := maxNameWords
+		if len(words)-1 < max {
+			max = len(words) - 1
+		}
+		for _, e := range st.textIndex(words[k:], max) {
+			if !seen[e] && actorType(st.ents[e].Type) {
+				seen[e] = true
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// attendIn reports an attendance cue in sentence si ("participated in", "were in
+// attendance", "held").
+func (st *relState) attendIn(si int) bool {
+	su := &st.sus[si]
+	for k := range su.words {
+		if n, _ := st.preds.MatchCue("attend", su.words, k); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// addSentenceActors adds the actors of sentence si as participants, except the topic of
+// the event ("Dialogue on Afghanistan") and places.
+func (st *relState) addSentenceActors(b *evBuild, si, evUnit int) {
+	us := st.sus[si].units
+	for i := range us {
+		u := &us[i]
+		if !u.isMention() || !actorType(st.ents[u.ent].Type) {
+			continue
+		}
+		if i > 0 && !us[i-1].isMention() {
+			switch us[i-1].word {
+			case "on", "about", "regarding", "concerning", "against", "to":
+				continue
+			}
+		}
+		if evUnit >= 0 && i == evUnit+2 && us[evUnit+1].word == "on" {
+			continue
+		}
+		b.add(u.ent)
+	}
+}
+
+// meetingIn finds a multilateral meeting in sentence si: "X, Y and Z held their meeting
+// in Paris", "representatives of X, Y and Z met in Geneva".
+func (st *relState) meetingIn(si int) *evBuild {
+	su := &st.sus[si]
+	us := su.units
+	for k := range us {
+		n, _ := st.preds.MatchCue("attend", su.words, k)
+		if n == 0 {
+			continue
+		}
+		w := su.words[k]
+		if w == "participants" || w == "delegations" {
+			continue
+		}
+		// the event noun after a verb of holding or meeting
+		name := ""
+		hasNoun := w == "met" || w == "meet" || w == "gathered"
+		for j := k + n; j < len(us) && j <= k+n+3; j++ {
+			if m, v := st.preds.MatchCue("event", su.words, j); m > 0 && v == string(dossier.Consult) {
+				hasNoun = true
+				break
+			}
+		}
+		if !hasNoun {
+			continue
+		}
+		b := &evBuild{name: name, typ: dossier.Consult, place: -1, seen: map[int]bool{}, sent: si, entity: -1}
+		lo, _ := clauseStart(us, k)
+		// the parties: the subject, the object, and any list of three or more in the
+		// subject ("Envoys of Australia, Canada, ... and the United States")
+		for _, a := range st.subject(si, k, false) {
+			b.add(a.ent)
+		}
+		for _, a := range st.object(si, k, k+n, []string{"with", "obj"}) {
+			b.add(a.ent)
+		}
+		for i := lo; i < k; i++ {
+			u := &us[i]
+			if !u.isMention() || !actorType(st.ents[u.ent].Type) {
+				continue
+			}
+			if i > 0 && (us[i-1].word == "for" || us[i-1].word == "on" || us[i-1].word == "about") {
+				continue // "Envoys for Afghanistan": the subject, not a party
+			}
+			if g := st.coordGroup(us, i, false); len(g) >= 3 {
+				for _, x := range g {
+					b.add(us[x].ent)
+				}
+				i = g[len(g)-1]
+			}
+		}
+		for i := k; i < len(us); i++ {
+			u := &us[i]
+			if !u.isMention() {
+				if isBoundary(u.word) || u.word == "." {
+					break
+				}
+				continue
+			}
+			if st.ents[u.ent].Type == dossier.Location && i > 0 && (us[i-1].word == "in" || us[i-1].word == "at") {
+				b.place = u.ent
+				break
+			}
+		}
+		if len(b.parts) < 3 {
+			return nil
+		}
+		b.date = st.dateFor(si, k)
+		return b
+	}
+	return nil
+}
+
+// partsKey identifies an event by its type and set of participants.
+func partsKey(b *evBuild) string {
+	ps := append([]int(nil), b.parts...)
+	sort.Ints(ps)
+	return fmt.Sprint(b.typ, ps)
+}
+
+// nominalEvents finds happenings named by a non-meeting event noun (war, conflict,
+// invasion, operation, offensive, withdrawal) with the actors attached to it: before it
+// ("the US withdrawal", "the Ukrainian conflict") or after a preposition ("the war in
+// Ukraine", "withdrawal from Afghanistan").
+func (st *relState) nominalEvents(si int) []*evBuild {
+	su := &st.sus[si]
+	us := su.units
+	var out []*evBuild
+	for k := range us {
+		if us[k].isMention() {
+			continue
+		}
+		n, v := st.preds.MatchCue("event", su.words, k)
+		if n == 0 || v == string(dossier.Consult) {
+			continue
+		}
+		b := &evBuild{typ: dossier.RelationType(v), place: -1, seen: map[int]bool{}, sent: si, entity: -1}
+		lo, hi := k, k+n
+		// before: "the US withdrawal", "the «special military operation»"
+		j := k - 1
+		for j >= 0 && j >= k-3 && !us[j].isMention() && (us[j].word == "«" || us[j].word == "military" || us[j].word == "special" || us[j].word == "full-scale" || us[j].word == "ongoing" || us[j].word == "current") {
+			j--
+		}
+		if j >= 0 && us[j].isMention() && actorType(st.ents[us[j].ent].Type) && !us[j].poss {
+			b.add(us[j].ent)
+			lo = j
+			if j >= 2 && us[j-1].word == "-" && us[j-2].isMention() && actorType(st.ents[us[j-2].ent].Type) {
+				b.add(us[j-2].ent)
+				lo = j - 2
+			}
+		}
+		// after: "in Ukraine", "from Afghanistan", "against Russia"
+		a := hi
+		if a < len(us) && us[a].word == "»" {
+			a++
+		}
+		if a+1 < len(us) && !us[a].isMention() {
+			switch us[a].word {
+			case "in", "from", "against", "on", "with", "between":
+				if m := npAt(us, a+1, 1); m >= 0 && actorType(st.ents[us[m].ent].Type) && !st.isDemonym(&us[m]) {
+					b.add(us[m].ent)
+					hi = m + 1
+					if us[a].word == "between" && m+2 < len(us) && us[m+1].word == "and" && us[m+2].isMention() && actorType(st.ents[us[m+2].ent].Type) {
+						b.add(us[m+2].ent)
+						hi = m + 3
+					}
+				}
+			}
+		}
+		if len(b.parts) == 0 {
+			continue
+		}
+		for lo > 0 && us[lo-1].word == "«" {
+			lo--
+		}
+		if hi < len(us) && us[hi].word == "»" {
+			hi++
+		}
+		b.name = strings.TrimSpace(st.doc[us[lo].start:us[hi-1].end])
+		for _, d := range st.dates[si] {
+			if (d.u1 <= lo && d.u1 >= lo-2) || (d.u0 >= hi && d.u0 <= hi+2) {
+				b.date = d.date
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"dossier"
+)
+
+// find returns the entity of x whose name or a mention text is s, or nil.
+func find(out *dossier.Extraction, s string) *dossier.Entity {
+	for i, e := range out.Entities {
+		if e.Name == s {
+			return &out.Entities[i]
+		}
+	}
+	for i, e := range out.Entities {
+		for _, m := range e.Mentions {
+			if m.Text == s {
+				return &out.Entities[i]
+			}
+		}
+	}
+	return nil
+}
+
+func TestEntityRules(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want map[string]dossier.EntityType // mention text -> type of its entity
+		not  []string                      // texts that must not be mentions
+	}{
+		{"title makes a person", "President Maria Sandoval arrived in Lisbon.",
+			map[string]dossier.EntityType{"Maria Sandoval": dossier.Person, "Lisbon": dossier.Location}, []string{"President"}},
+		{"frame says person", "The plan failed, Okonkwo Adeyemi said on Monday.",
+			map[string]dossier.EntityType{"Okonkwo Adeyemi": dossier.Person}, nil},
+		{"according to", "According to Lindqvist, the border is closed.",
+			map[string]dossier.EntityType{"Lindqvist": dossier.Person}, []string{"According"}},
+		{"org head", "The Ministry of Water Resources and the Harbour Workers Union protested.",
+			map[string]dossier.EntityType{"Ministry of Water Resources": dossier.Organization, "Harbour Workers Union": dossier.Organization}, nil},
+		{"group cue", "Dozens of Ansar Qadim fighters crossed the river.",
+			map[string]dossier.EntityType{"Ansar Qadim": dossier.ArmedGroup}, nil},
+		{"sentence-initial capitals", "Notably, the talks ended. Following the vote, Kenya protested.",
+			map[string]dossier.EntityType{"Kenya": dossier.Country}, []string{"Notably", "Following"}},
+		{"modal and common words", "It will rain. The army may move. Will they?",
+			nil, []string{"will", "Will", "may", "It", "The"}},
+		{"months are not places", "In May, the talks resumed; in March they ended.",
+			nil, []string{"May", "March"}},
+		{"demonym", "Russian troops left Syria.",
+			map[string]dossier.EntityType{"Russian": dossier.Country, "Syria": dossier.Country}, nil},
+		{"metonym", "The Kremlin said that Moscow is aware of it.",
+			map[string]dossier.EntityType{"Kremlin": dossier.Country, "Moscow": dossier.Country}, nil},
+		{"place stays a place", "The talks took place in Moscow.",
+			map[string]dossier.EntityType{"Moscow": dossier.Location}, nil},
+		{"acronym in parentheses", "The Southern Defence Brigades (SDB) attacked. Later the SDB withdrew.",
+			map[string]dossier.EntityType{"Southern Defence Brigades": dossier.ArmedGroup, "SDB": dossier.ArmedGroup}, nil},
+		{"heading", "New Threat to Peru\n\nThe vote was close.",
+			map[string]dossier.EntityType{"Peru": dossier.Country}, []string{"New Threat", "New", "Threat"}},
+		{"place name as a surname", "President Clinton met Bob Dole. Clinton said Dole agreed.",
+			map[string]dossier.EntityType{"Clinton": dossier.Person, "Dole": dossier.Person}, nil},
+		{"named event", "Delegates attended the 3rd Regional Security Dialogue on Iraq.",
+			map[string]dossier.EntityType{"3rd Regional Security Dialogue on Iraq": dossier.NamedEvent, "Iraq": dossier.Country}, nil},
+		{"score line team", "SOCCER - RESULTS\n\nLeeds 2 Everton 1 . Leeds beat Everton in the league match .",
+			map[string]dossier.EntityType{"Leeds": dossier.Organization}, nil},
+		{"hyphen compound", "The US-made rifles reached Kabul.",
+			map[string]dossier.EntityType{"Kabul": dossier.Location}, []string{"US-made"}},
+	}
+	x := testExtractor(t)
+	for _, tt := range tests {
+		out := x.Extract(tt.in, Options{})
+		for text, typ := range tt.want {
+			e := find(out, text)
+			if e == nil {
+				t.Errorf("%s: Extract(%q) has no entity %q; got %s", tt.name, tt.in, text, names(out))
+				continue
+			}
+			if e.Type != typ {
+				t.Errorf("%s: Extract(%q): %q is %s, want %s", tt.name, tt.in, text, e.Type, typ)
+			}
+		}
+		for _, text := range tt.not {
+			for _, e := range out.Entities {
+				for _, m := range e.Mentions {
+					if m.Text == text {
+						t.Errorf("%s: Extract(%q) has mention %q of %s %q", tt.name, tt.in, text, e.Type, e.Name)
+					}
+				}
+			}
+		}
+	}
+}
+
+func names(out *dossier.Extraction) string {
+	var b []string
+	for _, e := range out.Entities {
+		b = append(b, string(e.Type)+":"+e.Name)
+	}
+	return strings.Join(b, ", ")
+}
+
+func TestCoreference(t *testing.T) {
+	x := testExtractor(t)
+	in := "President Vladimir Putin met Zamir Kabulov. Putin said that Kabulov, the special envoy, would travel, and the Russian leader agreed."
+	out := x.Extract(in, Options{})
+	p := find(out, "Vladimir Putin")
+	if p == nil || p.Type != dossier.Person {
+		t.Fatalf("Extract(%q): no person Vladimir Putin; got %s", in, names(out))
+	}
+	var texts []string
+	for _, m := range p.Mentions {
+		texts = append(texts, m.Text+"/"+string(m.Form))
+	}
+	got := strings.Join(texts, " ")
+	for _, want := range []string{"Vladimir Putin/NAME", "Putin/NAME", "the Russian leader/DESCRIPTION"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Extract(%q): Putin's mentions %q lack %q", in, got, want)
+		}
+	}
+	if !contains(p.Aliases, "President Vladimir Putin") || !contains(p.Roles, "President") {
+		t.Errorf("Extract(%q): Putin aliases %q roles %q, want the titled alias and the role", in, p.Aliases, p.Roles)
+	}
+	k := find(out, "Zamir Kabulov")
+	if k == nil || len(k.Mentions) != 2 {
+		t.Errorf("Extract(%q): Kabulov = %+v, want one person with two mentions", in, k)
+	}
+	if n := len(out.Entities); n > 3 {
+		t.Errorf("Extract(%q) = %d entities (%s), want at most 3", in, n, names(out))
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestBadInput(t *testing.T) {
+	x := testExtractor(t)
+	inputs := []string{
+		"",
+		"   \n\n",
+		strings.Repeat("lorem ipsum dolor ", 20000),
+		strings.Repeat("ALL CAPS TEXT WITH NO NAMES ", 200),
+		"\xff\xfe\xfd broken",
+		"the the the of of and",
+	}
+	for _, in := range inputs {
+		out := x.Extract(in, Options{})
+		if out == nil || out.Entities == nil || out.Relations == nil || out.Events == nil {
+			t.Fatalf("Extract(%.20q) returned nil parts", in)
+		}
+		if err := out.CheckSpans(in); err != nil {
+			t.Errorf("Extract(%.20q): %v", in, err)
+		}
+		if len(out.Entities) > 0 && !strings.Contains(in, "CAPS") {
+			t.Errorf("Extract(%.20q) = %s, want no entity", in, names(out))
+		}
+	}
+}

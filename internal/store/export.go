@@ -1,0 +1,456 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"dossier"
+)
+
+// Streaming reads for exports. Each Each* method reads its rows in pages (keyset
+// pagination on the row id) or as one cursor, and hands them to a callback one at a time,
+// so that an export of a large graph never holds the whole graph in memory. The paged
+// methods (EachEntity, EachDocument, EachClaim) close their cursor before calling back,
+// so the callback may query the store; EachEdge keeps its cursor open, so its callback
+// must not.
+
+// ExportFilter selects the part of the graph the Each* methods read. The zero value
+// selects everything.
+type ExportFilter struct {
+	// Entities, when non-nil, keeps only these canonical entities, the claims and edges
+	// with both ends among them and the documents that mention one of them.
+	Entities []int64
+	// EntityTypes, when set, keeps only entities of these types (and claims and edges
+	// whose both ends are of these types).
+	EntityTypes []dossier.EntityType
+	// RelationTypes, when set, keeps only claims and edges of these types.
+	RelationTypes []dossier.RelationType
+	// DocID, when set, keeps only the claims of this document (EachClaim only).
+	DocID string
+	// Since and Until keep the claims and edges dated inside [Since, Until] (undated ones
+	// are kept) and the documents dated inside it (undated ones are kept).
+	Since, Until dossier.Date
+	// PageSize is the number of rows read per query; 0 means 500 (50 for documents,
+	// which carry their text).
+	PageSize int
+}
+
+func (f ExportFilter) page(def int) int {
+	if f.PageSize > 0 {
+		return f.PageSize
+	}
+	return def
+}
+
+// check validates the types of f.
+func (f ExportFilter) check() error {
+	for _, t := range f.EntityTypes {
+		if !t.Valid() {
+			return fmt.Errorf("entity type %q: %w", t, dossier.ErrInvalid)
+		}
+	}
+	for _, t := range f.RelationTypes {
+		if !t.Valid() {
+			return fmt.Errorf("relation type %q: %w", t, dossier.ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// entityCond returns the conditions of f on an entities table aliased a.
+func (f ExportFilter) entityCond(a string) (string, []any) {
+	var conds []string
+	var args []any
+	if f.Entities != nil {
+		conds = append(conds, a+".id IN "+inList(len(f.Entities)))
+		args = append(args, int64Args(f.Entities)...)
+	}
+	if len(f.EntityTypes) > 0 {
+		conds = append(conds, a+".type IN "+inList(len(f.EntityTypes)))
+		for _, t := range f.EntityTypes {
+			args = append(args, string(t))
+		}
+	}
+	if len(conds) == 0 {
+		return "1=1", nil
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// relCond returns the conditions of f on a relations table aliased r: live (not rejected)
+// claims of the selected types and dates between selected entities.
+func (f ExportFilter) relCond() (string, []any) {
+	w, args := relFilter{types: f.RelationTypes, since: f.Since, until: f.Until}.where()
+	conds := []string{w}
+	if f.Entities != nil || len(f.EntityTypes) > 0 {
+		for _, side := range []string{"r.src", "r.dst"} {
+			c, a := f.entityCond("x")
+			conds = append(conds, "EXISTS (SELECT 1 FROM entities x WHERE x.id = "+side+" AND "+c+")")
+			args = append(args, a...)
+		}
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// ExportEntity is one canonical entity as exports see it.
+type ExportEntity struct {
+	EntitySummary
+	Lat *float64 `json:"lat,omitempty"`
+	Lon *float64 `json:"lon,omitempty"`
+	// FirstSeen is when the earliest document naming the entity was ingested: a
+	// timestamp that depends on the data only.
+	FirstSeen time.Time `json:"first_seen"`
+}
+
+// EachEntity calls fn for every canonical entity selected by f, in id order, with its
+// live aliases. fn may query the store; an error from fn stops the walk and is returned.
+func (s *Store) EachEntity(ctx context.Context, f ExportFilter, fn func(*ExportEntity) error) error {
+	if err := f.check(); err != nil {
+		return fmt.Errorf("export entities: %w", err)
+	}
+	cond, cargs := f.entityCond("e")
+	var last int64
+	for {
+		args := append([]any{last}, cargs...)
+		args = append(args, f.page(500))
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+entityCols+`, e.lat, e.lon,
+			COALESCE((SELECT MIN(d.ingested_at) FROM doc_entities de JOIN documents d ON d.id = de.doc WHERE de.entity_id = e.id), '')
+			FROM entities e WHERE e.id > ? AND e.canon_id = e.id AND e.deleted = 0 AND e.doc_count > 0 AND `+cond+`
+			ORDER BY e.id LIMIT ?`), args...)
+		if err != nil {
+			return fmt.Errorf("export entities: %w", err)
+		}
+		var page []ExportEntity
+		var sums []EntitySummary
+		for rows.Next() {
+			var x ExportEntity
+			var typ, first string
+			err := rows.Scan(&x.ID, &x.Name, &typ, &x.KBID, &x.Mentions, &x.Docs, &x.Degree, &x.Version, &x.Lat, &x.Lon, &first)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("export entities: %w", err)
+			}
+			x.Type = dossier.EntityType(typ)
+			if first != "" {
+				x.FirstSeen = parseTime(first)
+			}
+			page = append(page, x)
+			sums = append(sums, x.EntitySummary)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("export entities: %w", err)
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		if err := s.fillAliases(ctx, s.db, sums); err != nil {
+			return fmt.Errorf("export entities: %w", err)
+		}
+		for i := range page {
+			page[i].Aliases = sums[i].Aliases
+			if err := fn(&page[i]); err != nil {
+				return err
+			}
+		}
+		last = page[len(page)-1].ID
+	}
+}
+
+// ExportDocEntity is one entity of a document's extraction with the canonical entity it
+// now stands for.
+type ExportDocEntity struct {
+	LocalID  string             `json:"local_id"`
+	EntityID int64              `json:"entity_id"`
+	Name     string             `json:"name"` // the canonical entity's name
+	Type     dossier.EntityType `json:"type"`
+	KBID     string             `json:"kb_id,omitempty"`
+}
+
+// ExportDocument is a stored document with its extraction as extracted (local entity
+// ids) and the canonical entities its local entities resolve to.
+type ExportDocument struct {
+	dossier.Document
+	Extractor  string              `json:"extractor"`
+	Extraction *dossier.Extraction `json:"extraction"`
+	Entities   []ExportDocEntity   `json:"entities"` // in local id order
+}
+
+// EachDocument calls fn for every document selected by f, in ingestion order (then
+// row order), with its text, its stored extraction and its resolved entities. fn may
+// query the store.
+func (s *Store) EachDocument(ctx context.Context, f ExportFilter, fn func(*ExportDocument) error) error {
+	if err := f.check(); err != nil {
+		return fmt.Errorf("export documents: %w", err)
+	}
+	var conds []string
+	var cargs []any
+	if f.Entities != nil || len(f.EntityTypes) > 0 {
+		c, a := f.entityCond("x")
+		conds = append(conds, "EXISTS (SELECT 1 FROM doc_entities de JOIN entities x ON x.id = de.entity_id WHERE de.doc = d.id AND "+c+")")
+		cargs = append(cargs, a...)
+	}
+	if !f.Since.IsZero() {
+		conds = append(conds, "(d.date = '' OR d.date >= ?)")
+		cargs = append(cargs, f.Since.String())
+	}
+	if !f.Until.IsZero() {
+		conds = append(conds, "(d.date = '' OR d.date <= ?)")
+		cargs = append(cargs, f.Until.String()+"~")
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " AND " + strings.Join(conds, " AND ")
+	}
+	page := f.page(50)
+	lastAt, lastID := "", int64(0)
+	for {
+		args := append([]any{lastAt, lastAt, lastID}, cargs...)
+		args = append(args, page)
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT d.id, d.doc_id, d.title, d.date, d.source, d.series, d.lang, d.format,
+			d.marking, d.size, d.text, d.footnotes, d.pages, d.ingested_at, d.extractor, d.extraction
+			FROM documents d WHERE (d.ingested_at > ? OR (d.ingested_at = ? AND d.id > ?))`+where+`
+			ORDER BY d.ingested_at, d.id LIMIT ?`), args...)
+		if err != nil {
+			return fmt.Errorf("export documents: %w", err)
+		}
+		var docs []ExportDocument
+		var rowids []int64
+		var ats []string
+		for rows.Next() {
+			var x ExportDocument
+			var rowid int64
+			var date, footnotes, pages, at, ex string
+			if err := rows.Scan(&rowid, &x.ID, &x.Title, &date, &x.Source, &x.Series, &x.Lang, &x.Format, &x.Marking,
+				&x.Size, &x.Text, &footnotes, &pages, &at, &x.Extractor, &ex); err != nil {
+				rows.Close()
+				return fmt.Errorf("export documents: %w", err)
+			}
+			x.Date, _ = dossier.ParseDate(date)
+			x.IngestedAt = parseTime(at)
+			if err := json.Unmarshal([]byte(footnotes), &x.Footnotes); err != nil {
+				rows.Close()
+				return fmt.Errorf("export document %s footnotes: %w", x.ID, err)
+			}
+			if err := json.Unmarshal([]byte(pages), &x.Pages); err != nil {
+				rows.Close()
+				return fmt.Errorf("export document %s pages: %w", x.ID, err)
+			}
+			if len(x.Footnotes) == 0 {
+				x.Footnotes = nil
+			}
+			if len(x.Pages) == 0 {
+				x.Pages = nil
+			}
+			x.Extraction = &dossier.Extraction{}
+			if err := json.Unmarshal([]byte(ex), x.Extraction); err != nil {
+				rows.Close()
+				return fmt.Errorf("export document %s extraction: %w", x.ID, err)
+			}
+			x.Extraction.Normalize()
+			docs = append(docs, x)
+			rowids = append(rowids, rowid)
+			ats = append(ats, at)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("export documents: %w", err)
+		}
+		if len(docs) == 0 {
+			return nil
+		}
+		for i := range docs {
+			ents, err := s.docEntities(ctx, rowids[i])
+			if err != nil {
+				return fmt.Errorf("export document %s: %w", docs[i].ID, err)
+			}
+			docs[i].Entities = ents
+			if err := fn(&docs[i]); err != nil {
+				return err
+			}
+		}
+		lastAt, lastID = ats[len(ats)-1], rowids[len(rowids)-1]
+	}
+}
+
+// docEntities lists the local entities of one document with their canonical entities.
+func (s *Store) docEntities(ctx context.Context, rowid int64) ([]ExportDocEntity, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT de.local_id, e.id, e.name, e.type, COALESCE(e.kb_id, '')
+		FROM doc_entities de JOIN entities e ON e.id = de.entity_id WHERE de.doc = ? ORDER BY de.local_id`), rowid)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []ExportDocEntity{}
+	for rows.Next() {
+		var x ExportDocEntity
+		var typ string
+		if err := rows.Scan(&x.LocalID, &x.EntityID, &x.Name, &typ, &x.KBID); err != nil {
+			return nil, err
+		}
+		x.Type = dossier.EntityType(typ)
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// ExportEnd is one end of a claim: a canonical entity and the document's entity it was
+// read from.
+type ExportEnd struct {
+	ID      int64              `json:"id"`
+	Name    string             `json:"name"`
+	Type    dossier.EntityType `json:"type"`
+	KBID    string             `json:"kb_id,omitempty"`
+	LocalID string             `json:"local_id"`
+}
+
+// ExportClaim is one live (not rejected) relation as its document states it.
+type ExportClaim struct {
+	Claim
+	LocalID string    `json:"local_id"` // the relation's id in its document's extraction
+	From    ExportEnd `json:"from"`
+	To      ExportEnd `json:"to"`
+	// Place is the canonical entity of the relation's place, if any.
+	Place *ExportEnd `json:"place,omitempty"`
+	// KnownAt is when the claim's document was ingested.
+	KnownAt time.Time `json:"known_at"`
+}
+
+// EachClaim calls fn for every live claim selected by f, in relation id order. fn may
+// query the store.
+func (s *Store) EachClaim(ctx context.Context, f ExportFilter, fn func(*ExportClaim) error) error {
+	if err := f.check(); err != nil {
+		return fmt.Errorf("export claims: %w", err)
+	}
+	cond, cargs := f.relCond()
+	if f.DocID != "" {
+		cond += " AND r.doc = (SELECT id FROM documents WHERE doc_id = ?)"
+		cargs = append(cargs, f.DocID)
+	}
+	var last int64
+	for {
+		args := append([]any{last}, cargs...)
+		args = append(args, f.page(500))
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+claimCols+`, r.local_id, r.known_at,
+			se.type, COALESCE(se.kb_id, ''), sde.local_id, te.type, COALESCE(te.kb_id, ''), dde.local_id,
+			COALESCE(pe.id, 0), COALESCE(pe.name, ''), COALESCE(pe.type, ''), COALESCE(pe.kb_id, ''), COALESCE(pde.local_id, '')`+
+			claimFrom+` LEFT JOIN doc_entities pde ON pde.id = r.place_de LEFT JOIN entities pe ON pe.id = pde.entity_id
+			WHERE r.id > ? AND `+cond+` ORDER BY r.id LIMIT ?`), args...)
+		if err != nil {
+			return fmt.Errorf("export claims: %w", err)
+		}
+		var page []ExportClaim
+		for rows.Next() {
+			var c ExportClaim
+			var typ, statusAt, knownAt, st, tt, pt string
+			var hedged, negated int
+			var origSrc, origDst, doc int64
+			var place ExportEnd
+			if err := rows.Scan(&c.RelationID, &typ, &c.Subtype, &c.Source, &c.SourceName, &c.Target, &c.TargetName,
+				&c.Role, &c.Date, &c.Quantity, &c.AttributedTo, &c.AttributedID, &hedged, &negated, &c.Confidence,
+				&c.Status, &statusAt, &c.DocID, &c.DocTitle, &c.DocDate, &c.Evidence.Start, &c.Evidence.End,
+				&c.Evidence.Text, &origSrc, &origDst, &doc, &c.LocalID, &knownAt,
+				&st, &c.From.KBID, &c.From.LocalID, &tt, &c.To.KBID, &c.To.LocalID,
+				&place.ID, &place.Name, &pt, &place.KBID, &place.LocalID); err != nil {
+				rows.Close()
+				return fmt.Errorf("export claims: %w", err)
+			}
+			c.Type = dossier.RelationType(typ)
+			c.Hedged, c.Negated = hedged != 0, negated != 0
+			c.KnownAt = parseTime(knownAt)
+			c.From.ID, c.From.Name, c.From.Type = c.Source, c.SourceName, dossier.EntityType(st)
+			c.To.ID, c.To.Name, c.To.Type = c.Target, c.TargetName, dossier.EntityType(tt)
+			if place.ID != 0 {
+				place.Type = dossier.EntityType(pt)
+				c.Place = &place
+			}
+			page = append(page, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("export claims: %w", err)
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for i := range page {
+			if err := fn(&page[i]); err != nil {
+				return err
+			}
+		}
+		last = page[len(page)-1].RelationID
+	}
+}
+
+// ExportEdge is an edge with the names of its ends.
+type ExportEdge struct {
+	Edge
+	SourceName string `json:"source_name"`
+	TargetName string `json:"target_name"`
+}
+
+// EachEdge calls fn for every edge (the live claims of one type between two entities,
+// aggregated; symmetric types with Source < Target) selected by f, ordered by source,
+// target and type. The cursor stays open while fn runs: fn must not query the store.
+func (s *Store) EachEdge(ctx context.Context, f ExportFilter, fn func(*ExportEdge) error) error {
+	if err := f.check(); err != nil {
+		return fmt.Errorf("export edges: %w", err)
+	}
+	cond, args := f.relCond()
+	sym := symmetricList()
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT g.*, ea.name, eb.name FROM (SELECT MIN(r.id) AS id, r.type AS type,
+		CASE WHEN r.type IN `+sym+` AND r.src > r.dst THEN r.dst ELSE r.src END AS a,
+		CASE WHEN r.type IN `+sym+` AND r.src > r.dst THEN r.src ELSE r.dst END AS b,
+		COUNT(*), COUNT(DISTINCT r.doc),
+		COUNT(DISTINCT CASE WHEN r.attr_text IS NULL OR r.attr_text = '' THEN 'd:' || r.doc ELSE 'a:' || LOWER(r.attr_text) END),
+		SUM(r.hedged), SUM(r.negated), COALESCE(MIN(NULLIF(r.date, '')), ''), COALESCE(MAX(r.date), '')
+		FROM relations r WHERE `+cond+`
+		GROUP BY r.type, a, b) g JOIN entities ea ON ea.id = g.a JOIN entities eb ON eb.id = g.b
+		ORDER BY g.a, g.b, g.type`), args...)
+	if err != nil {
+		return fmt.Errorf("export edges: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e ExportEdge
+		var typ string
+		if err := rows.Scan(&e.ID, &typ, &e.Source, &e.Target, &e.Claims, &e.Docs, &e.Sources, &e.Hedged, &e.Negated,
+			&e.First, &e.Last, &e.SourceName, &e.TargetName); err != nil {
+			return fmt.Errorf("export edges: %w", err)
+		}
+		e.Type = dossier.RelationType(typ)
+		if err := fn(&e); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("export edges: %w", err)
+	}
+	return nil
+}
+
+// ExportNeighborhood returns the ids of the entities within depth hops of the entity
+// named name (a name, alias or id, as FindEntity takes it), at most limit of them (0
+// means 5000), for ExportFilter.Entities.
+func (s *Store) ExportNeighborhood(ctx context.Context, name string, depth, limit int, f ExportFilter) ([]int64, error) {
+	e, err := s.FindEntity(ctx, name)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	if limit <= 0 {
+		limit = 5000
+	}
+	g, err := s.Graph(ctx, GraphQuery{Center: []int64{e.ID}, Depth: depth, EntityTypes: f.EntityTypes,
+		RelationTypes: f.RelationTypes, Since: f.Since, Until: f.Until, Limit: limit})
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	ids := make([]int64, 0, len(g.Nodes))
+	for _, n := range g.Nodes {
+		ids = append(ids, n.ID)
+	}
+	return ids, nil
+}
