@@ -44,8 +44,10 @@ func ingestCommand() command {
 					if err != nil {
 						return err
 					}
-					if err := a.ingestPaths(st, p, args, *asJSON, *verbose); err != nil || *watch == "" {
-						return err
+					if len(args) > 0 {
+						if err := a.ingestPaths(st, p, args, *asJSON, *verbose); err != nil || *watch == "" {
+							return err
+						}
 					}
 					return a.watch(st, p, *watch, *interval)
 				})
@@ -108,10 +110,11 @@ func (a *app) ingestPaths(st *store.Store, p *pipeline, paths []string, asJSON, 
 		record(ingestOutcome{Path: path, Status: "failed", Error: e.Error()})
 	}
 	bar := newProgress(a.stderr, len(files))
+	var interrupted error
 	for i, f := range files {
 		if err := a.ctx.Err(); err != nil {
-			bar.done()
-			return fmt.Errorf("ingest interrupted after %d of %d files: %w", i, len(files), err)
+			interrupted = fmt.Errorf("ingest interrupted after %d of %d files: %w", i, len(files), err)
+			break
 		}
 		bar.show(i, f)
 		record(a.ingestFile(st, p, f))
@@ -129,7 +132,10 @@ func (a *app) ingestPaths(st *store.Store, p *pipeline, paths []string, asJSON, 
 			}
 		}
 	}
-	if sum.Failed > 0 {
+	switch {
+	case interrupted != nil:
+		return interrupted
+	case sum.Failed > 0:
 		return fmt.Errorf("ingest: %d of %d inputs failed (the others are stored)", sum.Failed, len(sum.Documents))
 	}
 	return nil
@@ -207,7 +213,18 @@ func (a *app) uploader(st *store.Store, p *pipeline) func(ctx context.Context, n
 
 // watch ingests new and changed files under dir until the context is cancelled.
 func (a *app) watch(st *store.Store, p *pipeline, dir string, interval time.Duration) error {
-	return fmt.Errorf("ingest --watch %s: not available yet: %w", dir, dossier.ErrUnsupported)
+	fmt.Fprintf(a.stderr, "watching %s for new and changed files (interrupt to stop)\n", dir)
+	err := ingest.Watch(a.ctx, dir, interval, func(path string) error {
+		a.printOutcome(a.ingestFile(st, p, path))
+		return nil
+	})
+	if a.ctx.Err() != nil {
+		return nil // interrupted: the normal way to stop watching
+	}
+	if err != nil {
+		return fmt.Errorf("watch %s: %w", dir, err)
+	}
+	return nil
 }
 
 // progress draws a progress bar on a terminal; elsewhere it draws nothing.

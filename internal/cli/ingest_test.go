@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"dossier/internal/store/sqlite"
 )
@@ -183,5 +184,57 @@ func TestProgressBar(t *testing.T) {
 	on.done()
 	if !strings.HasSuffix(buf.String(), "\r\x1b[K") {
 		t.Errorf("progress bar not cleared at the end: %q", buf.String())
+	}
+}
+
+func TestIngestWatch(t *testing.T) {
+	dir := t.TempDir()
+	inbox := filepath.Join(dir, "inbox")
+	if err := os.MkdirAll(inbox, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(inbox, "first.txt"), []byte(smallDoc(1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "d.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- Main(ctx, []string{"--db", db, "ingest", "--watch", inbox, "--interval", "20ms"}, strings.NewReader(""), &stdout, &stderr)
+	}()
+	waitFor := func(what string, n int) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for strings.Count(stdout.String(), "new ") < n {
+			if time.Now().After(deadline) {
+				t.Fatalf("watch did not report %s: stdout %q, stderr %q", what, stdout.String(), stderr.String())
+			}
+			select {
+			case code := <-done:
+				t.Fatalf("watch exited with %d: %s", code, stderr.String())
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}
+	waitFor("the file present at the start", 1)
+	if err := os.WriteFile(filepath.Join(inbox, "second.txt"), []byte(smallDoc(2)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("a new file", 2)
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("watch exited with %d when interrupted: %s", code, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("watch did not stop when interrupted")
+	}
+	var docs []struct{ Source string }
+	decodeJSON(t, "docs --json", mustRun(t, db, nil, "docs", "--json").stdout, &docs)
+	if len(docs) != 2 {
+		t.Errorf("%d documents stored by watch, want 2", len(docs))
 	}
 }

@@ -138,6 +138,7 @@ func corpus(t testing.TB) []*doc {
 		entity("e5", "Central Asia", dossier.Location, "dossier:central-asia").
 		rel("r1", dossier.Accuse, "e1", "e2", "The Ministry of Foreign Affairs of Russia accused the United States.", onDate("2023-03")).
 		rel("r2", dossier.MemberOf, "e3", "e4", "Tehrik-i-Taliban-Pakistan is a member of the Pakistani Taliban alliance")
+	c.d.Marking = "TLP:AMBER"
 	return []*doc{a, b, c}
 }
 

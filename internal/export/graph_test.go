@@ -379,3 +379,37 @@ func TestWriteBadInput(t *testing.T) {
 		}
 	}
 }
+
+// failingWriter accepts n bytes, then fails.
+type failingWriter struct{ n int }
+
+var errDiskFull = errors.New("disk full")
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errDiskFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestWriteStopsOnWriterError(t *testing.T) {
+	st := loadedStore(t)
+	for _, format := range Formats {
+		for _, n := range []int{0, 100, 1000} {
+			err := Write(context.Background(), st, &failingWriter{n: n}, format, Selection{})
+			if !errors.Is(err, errDiskFull) {
+				t.Errorf("Write(%s) to a writer failing after %d bytes = %v, want its error", format, n, err)
+			}
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, format := range Formats {
+		if err := Write(ctx, st, io.Discard, format, Selection{}); !errors.Is(err, context.Canceled) {
+			t.Errorf("Write(%s) with a cancelled context = %v, want context.Canceled", format, err)
+		}
+	}
+}

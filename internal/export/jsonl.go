@@ -14,11 +14,7 @@ import (
 
 func writeJSONL(ctx context.Context, st *store.Store, w *bufio.Writer, f store.ExportFilter, _ Selection) error {
 	return st.EachDocument(ctx, f, func(d *store.ExportDocument) error {
-		ex, err := st.Extraction(ctx, d.ID)
-		if err != nil {
-			return err
-		}
-		b, err := marshal(ex)
+		b, err := marshal(d.GlobalExtraction())
 		if err != nil {
 			return err
 		}

@@ -74,6 +74,43 @@ func relationshipType(t dossier.RelationType) string {
 	return strings.ReplaceAll(strings.ToLower(string(t)), "_", "-")
 }
 
+// tlpMarkings are the TLP 1.0 marking definitions STIX 2.1 predefines, by level.
+func tlpMarkings() []map[string]any {
+	var out []map[string]any
+	for _, m := range []struct{ level, id string }{
+		{"white", "613f2e26-407d-48c7-9eca-b8e91df99dc9"},
+		{"green", "34098fce-860f-48ae-8e50-ebd3cc5e41da"},
+		{"amber", "f88d31f6-486f-44da-b317-01333bde0b82"},
+		{"red", "5e57c739-391a-4eb3-b6be-7d15ca92d5ed"},
+	} {
+		out = append(out, map[string]any{
+			"type": "marking-definition", "spec_version": "2.1", "id": "marking-definition--" + m.id,
+			"created": "2017-01-20T00:00:00.000Z", "name": "TLP:" + strings.ToUpper(m.level),
+			"definition_type": "tlp", "definition": map[string]any{"tlp": m.level},
+		})
+	}
+	return out
+}
+
+// markingRefs returns the object_marking_refs of a document's marking: the predefined
+// TLP marking of its level (TLP 2.0's CLEAR is 1.0's WHITE, AMBER+STRICT is AMBER), or
+// nil for a marking STIX does not predefine (the extension keeps it as written).
+func markingRefs(marking string) []string {
+	level := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(marking)), "TLP:")))
+	switch level {
+	case "clear":
+		level = "white"
+	case "amber+strict":
+		level = "amber"
+	}
+	for _, m := range tlpMarkings() {
+		if m["definition"].(map[string]any)["tlp"] == level {
+			return []string{m["id"].(string)}
+		}
+	}
+	return nil
+}
+
 // stixWriter writes the objects of a bundle, one per line.
 type stixWriter struct {
 	w     *bufio.Writer
@@ -157,6 +194,11 @@ func writeSTIX(ctx context.Context, st *store.Store, w *bufio.Writer, f store.Ex
 	if err := sw.put(def); err != nil {
 		return err
 	}
+	for _, m := range tlpMarkings() {
+		if err := sw.put(m); err != nil {
+			return err
+		}
+	}
 	var sel idSet
 	if f.Entities != nil {
 		sel = idSet{}
@@ -176,12 +218,10 @@ func writeSTIX(ctx context.Context, st *store.Store, w *bufio.Writer, f store.Ex
 	}); err != nil {
 		return err
 	}
-	if err := st.EachDocument(ctx, f, func(d *store.ExportDocument) error {
-		obj, err := stixReport(ctx, st, d, f, keep)
-		if err != nil {
-			return err
-		}
-		return sw.put(obj)
+	df := f
+	df.WithClaims = true
+	if err := st.EachDocument(ctx, df, func(d *store.ExportDocument) error {
+		return sw.put(stixReport(d, keep))
 	}); err != nil {
 		return err
 	}
@@ -250,7 +290,8 @@ func isISO2(s string) bool {
 	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
 }
 
-func stixReport(ctx context.Context, st *store.Store, d *store.ExportDocument, f store.ExportFilter, keep func(int64, dossier.EntityType) bool) (map[string]any, error) {
+// stixReport returns the report of a document read with its claims.
+func stixReport(d *store.ExportDocument, keep func(int64, dossier.EntityType) bool) map[string]any {
 	obj := base("report", reportID(d.ID), stixTime(d.IngestedAt))
 	name := d.Title
 	if name == "" {
@@ -276,13 +317,8 @@ func stixReport(ctx context.Context, st *store.Store, d *store.ExportDocument, f
 			refs[id] = true
 		}
 	}
-	cf := f
-	cf.DocID = d.ID
-	if err := st.EachClaim(ctx, cf, func(c *store.ExportClaim) error {
-		refs[relationshipID(c)] = true
-		return nil
-	}); err != nil {
-		return nil, err
+	for i := range d.Claims {
+		refs[relationshipID(&d.Claims[i])] = true
 	}
 	if len(refs) == 0 {
 		refs[producerID()] = true
@@ -293,6 +329,9 @@ func stixReport(ctx context.Context, st *store.Store, d *store.ExportDocument, f
 	}
 	sort.Strings(list)
 	obj["object_refs"] = list
+	if refs := markingRefs(d.Marking); refs != nil {
+		obj["object_marking_refs"] = refs
+	}
 	props := map[string]any{
 		"doc_id": d.ID, "title": d.Title, "date": d.Date.String(), "source": d.Source, "series": d.Series,
 		"lang": d.Lang, "format": d.Format, "marking": d.Marking, "size": d.Size, "ingested_at": stixTimeNano(d),
@@ -305,7 +344,7 @@ func stixReport(ctx context.Context, st *store.Store, d *store.ExportDocument, f
 		props["pages"] = d.Pages
 	}
 	obj["extensions"] = ext(props)
-	return obj, nil
+	return obj
 }
 
 // stixTimeNano keeps the full precision of the ingestion time, so that a re-import
@@ -339,6 +378,9 @@ func stixRelationship(c *store.ExportClaim) map[string]any {
 		obj["start_time"] = stixTime(start)
 		obj["stop_time"] = stixTime(end)
 	}
+	if refs := markingRefs(c.DocMarking); refs != nil {
+		obj["object_marking_refs"] = refs
+	}
 	obj["extensions"] = ext(claimProps(c))
 	return obj
 }
@@ -364,6 +406,9 @@ func stixNote(c *store.ExportClaim, rel map[string]any) map[string]any {
 	refs := []string{rel["id"].(string), reportID(c.DocID)}
 	sort.Strings(refs)
 	obj["object_refs"] = refs
+	if refs := markingRefs(c.DocMarking); refs != nil {
+		obj["object_marking_refs"] = refs
+	}
 	obj["extensions"] = ext(claimProps(c))
 	return obj
 }

@@ -83,7 +83,7 @@ func (v *stixValidator) validate(t *testing.T, data []byte) []map[string]any {
 	// object that fits core.json can pass (it must match exactly one of core.json and
 	// cyber-observable-core.json, and matches both). So the envelope is checked with the
 	// objects of the types it lists, and every object against the schema of its own type.
-	listed := map[string]bool{"identity": true, "threat-actor": true, "report": true, "relationship": true}
+	listed := map[string]bool{"identity": true, "threat-actor": true, "report": true, "relationship": true, "marking-definition": true}
 	var kept []any
 	for _, o := range objs {
 		if obj, ok := o.(map[string]any); ok && listed[fmt.Sprint(obj["type"])] {
@@ -146,7 +146,7 @@ func TestSTIXValidatesAgainstOfficialSchemas(t *testing.T) {
 	// 16 entities (Taliban and Zamir Kabulov resolved across documents), 3 documents,
 	// 8 claims, of which 3 attributed, hedged or denied.
 	want := map[string]int{"identity": 4 + 1, "location": 8, "threat-actor": 3, "incident": 1, "report": 3,
-		"relationship": 8, "note": 3, "extension-definition": 1}
+		"relationship": 8, "note": 3, "extension-definition": 1, "marking-definition": 4}
 	for typ, n := range want {
 		if count[typ] != n {
 			t.Errorf("%d objects of type %s, want %d (all: %v)", count[typ], typ, n, count)
@@ -155,12 +155,21 @@ func TestSTIXValidatesAgainstOfficialSchemas(t *testing.T) {
 	uuid5RE := regexp.MustCompile(`^[a-z-]+--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 	extID := ExtensionID()
 	for id, o := range byID {
+		if o["type"] == "marking-definition" {
+			continue // the predefined TLP markings have fixed UUIDv4 ids
+		}
 		if !uuid5RE.MatchString(id) {
 			t.Errorf("id %s is not a UUIDv5 identifier", id)
 		}
 		for _, k := range []string{"source_ref", "target_ref", "created_by_ref"} {
 			if r, ok := o[k].(string); ok && byID[r] == nil {
 				t.Errorf("%s.%s = %s: no such object", id, k, r)
+			}
+		}
+		marks, _ := o["object_marking_refs"].([]any)
+		for _, r := range marks {
+			if byID[r.(string)] == nil {
+				t.Errorf("%s.object_marking_refs holds %s: no such object", id, r)
 			}
 		}
 		if refs, ok := o["object_refs"].([]any); ok {
@@ -262,8 +271,21 @@ func TestSTIXValidatesAgainstOfficialSchemas(t *testing.T) {
 	if n := len(r["object_refs"].([]any)); n != 9+3 {
 		t.Errorf("report refers to %d objects, want 9 entities and 3 claims", n)
 	}
-	if r := find("report", "Untitled note"); r["published"] != "2024-03-01T11:30:00.123Z" {
+	if fmt.Sprint(r["object_marking_refs"]) != "[marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9]" {
+		t.Errorf("TLP:CLEAR report marked %v, want TLP:WHITE", r["object_marking_refs"])
+	}
+	amber := "[marking-definition--f88d31f6-486f-44da-b317-01333bde0b82]"
+	r = find("report", "Untitled note")
+	if r["published"] != "2024-03-01T11:30:00.123Z" {
 		t.Errorf("undated report published = %v, want its ingestion time", r["published"])
+	}
+	if fmt.Sprint(r["object_marking_refs"]) != amber {
+		t.Errorf("TLP:AMBER report marked %v", r["object_marking_refs"])
+	}
+	for _, o := range objs {
+		if o["type"] == "relationship" && o["relationship_type"] == "member-of" && fmt.Sprint(o["object_marking_refs"]) != amber {
+			t.Errorf("claim of a TLP:AMBER document marked %v", o["object_marking_refs"])
+		}
 	}
 }
 

@@ -21,7 +21,7 @@ func (st *relState) attribution(si, h, src int) string {
 		if us[k].isMention() {
 			continue
 		}
-		n, v := st.preds.MatchCue("source", su.words, k)
+		n, v := st.cue(si, "source", k)
 		if n == 0 {
 			continue
 		}
@@ -49,7 +49,7 @@ func (st *relState) attribution(si, h, src int) string {
 		if us[k].isMention() {
 			continue
 		}
-		if v, ok := st.sayVerb(su.words[k]); ok && v != "neg" {
+		if v, ok := st.sayAt(si, k); ok && v != "neg" {
 			if k == 0 {
 				continue
 			}
@@ -62,7 +62,7 @@ func (st *relState) attribution(si, h, src int) string {
 	// "..., X said." after the head
 	for k := h + 1; k+1 < len(us); k++ {
 		if us[k].word == "," && us[k+1].isMention() && k+2 < len(us) {
-			if _, ok := st.sayVerb(su.words[k+2]); ok && us[k+1].ent != src {
+			if _, ok := st.sayAt(si, k+2); ok && us[k+1].ent != src {
 				return st.ents[us[k+1].ent].ID
 			}
 		}
@@ -115,10 +115,10 @@ func (st *relState) sourcePhrase(si, k int) string {
 	return dossier.SpanOf(st.doc, us[k].start, us[hi-1].end).Text
 }
 
-// sayVerb reports whether w is an inflected speech verb, with its cue value ("hedge",
-// "neg" or "").
-func (st *relState) sayVerb(w string) (string, bool) {
-	if n, v := st.preds.MatchCue("say", []string{w}, 0); n > 0 {
+// sayAt reports whether unit k of sentence si is an inflected speech verb, with its cue
+// value ("hedge", "neg" or "").
+func (st *relState) sayAt(si, k int) (string, bool) {
+	if n, v := st.cue(si, "say", k); n == 1 {
 		return v, true
 	}
 	return "", false
@@ -162,10 +162,10 @@ func (st *relState) hedgedAt(si, h, end int) bool {
 		if su.units[k].cap && su.words[k] == "may" && k+1 < len(su.units) && su.units[k+1].kind == text.Number {
 			continue // the month
 		}
-		if n, _ := st.preds.MatchCue("hedge", su.words, k); n > 0 {
+		if n, _ := st.cue(si, "hedge", k); n > 0 {
 			return true
 		}
-		if v, ok := st.sayVerb(su.words[k]); ok && v == "hedge" && k < h {
+		if v, ok := st.sayAt(si, k); ok && v == "hedge" && k < h {
 			return true
 		}
 	}

@@ -1,14 +1,18 @@
 package extract
 
-// Confidence of a relation: the prior reliability of the rule that found it (the weight
-// of its predicate in lexicon/data/predicates.tsv, or of the role and standing rules
-// here) times factors for how its arguments were found, clamped to [0.05, 0.95].
+// Confidence of a relation. A rule score is the prior reliability of the rule that found
+// it (the weight of its predicate in lexicon/data/predicates.tsv, or of the title and
+// standing rules) times factors for how its arguments were found (a subject right before
+// its verb 1.0, the clause subject further away 0.8, a relative pronoun's antecedent 0.85,
+// a resolved pronoun 0.6) and for a place standing for its state or a negation. The
+// confidence is that score mapped linearly, 0.15 + 0.9*score, clamped to [0.05, 0.95].
 //
-// Calibration: the weights and factors were set so that, on the seed brief
-// (../shared/seed) and the hand-annotated test texts of rel_test.go, the share of correct
-// relations in each confidence band matches the band: TestConfidenceCalibration measures
-// it on the seed (predicted confidence against observed precision per band) and fails
-// when the mean absolute gap exceeds its committed bound.
+// How the mapping was set: on the texts of rel_heldout_test.go, annotated before any rule
+// was tuned on them, the raw scores were about right (scores under 0.5: 50% correct,
+// 0.5-0.75: 75%, over 0.75: 100%; overall precision 0.70), while on the seed brief, the
+// development text, they were too low (precision 0.93-1.0 in every band). The linear map
+// lifts them by about 0.1, between the two. TestConfidenceCalibration reports precision
+// per band on the seed and the held-out texts and fails on a gross gap.
 
 import "dossier"
 
@@ -41,6 +45,7 @@ func (st *relState) confidence(c *cand, r *dossier.Relation) float64 {
 	if r.Negated {
 		p *= 0.85
 	}
+	p = 0.15 + 0.9*p
 	if p < 0.05 {
 		p = 0.05
 	}

@@ -76,8 +76,8 @@ func (x *Extractor) coref(d *nerDoc) []dossier.Entity {
 		e.cands = append(e.cands, c)
 	}
 	x.linkParentheses(d, cands)
-	x.linkSurnames(d, cands, byKey)
-	x.linkInitials(cands, byKey)
+	x.linkSurnames(d, cands)
+	x.linkInitials(cands)
 	cands = append(cands, x.describeLeaders(d, cands)...)
 
 	// gather candidates per root entity
@@ -130,7 +130,7 @@ func (x *Extractor) linkParentheses(d *nerDoc, cands []*entCand) {
 
 // linkSurnames joins a one-word name to the person whose full name ends with it
 // ("Putin" -> "Vladimir Putin"), preferring the latest such person before it.
-func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand, byKey map[string]*corefGroup) {
+func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand) {
 	type person struct {
 		e     *corefGroup
 		start int
@@ -140,7 +140,9 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand, byKey map[string]*
 		if c.typ == dossier.Person && c.entry == nil && (c.j-c.i >= 2 || c.title != nil) && !c.weak && c.form == dossier.FormName {
 			s := d.sents[c.s]
 			last := s.words[c.j-1]
-			surnames[last] = append(surnames[last], person{c.ent, c.start})
+			if ps := surnames[last]; len(ps) == 0 || ps[len(ps)-1].e != c.ent {
+				surnames[last] = append(ps, person{c.ent, c.start})
+			}
 		}
 	}
 	for _, c := range cands {
@@ -152,23 +154,38 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand, byKey map[string]*
 			}
 		}
 	}
+	// family name first ("Xi Jinping"): the first word, when it is no known given name
+	firsts := map[string][]person{}
+	for _, c := range cands {
+		if c.typ == dossier.Person && c.entry == nil && c.j-c.i == 2 && !c.weak && c.form == dossier.FormName {
+			s := d.sents[c.s]
+			if w := s.words[c.i]; !x.lex.FirstName(w) && len(surnames[w]) == 0 {
+				if ps := firsts[w]; len(ps) == 0 || ps[len(ps)-1].e != c.ent {
+					firsts[w] = append(ps, person{c.ent, c.start})
+				}
+			}
+		}
+	}
 	for _, c := range cands {
 		if c.j-c.i != 1 || c.form == dossier.FormDemonym || c.form == dossier.FormAcronym {
 			continue
 		}
 		s := d.sents[c.s]
 		ps := surnames[s.words[c.i]]
+		if len(ps) == 0 && c.entry == nil {
+			ps = firsts[s.words[c.i]]
+		}
 		if len(ps) == 0 || (len(ps) == 1 && ps[0].e == c.ent) {
 			continue
 		}
 		if c.entry != nil && (x.locativeBefore(s, c.i) || c.form != dossier.FormName) {
 			continue
 		}
+		// the latest such person named before c, else the first one
+		k := sort.Search(len(ps), func(m int) bool { return ps[m].start > c.start })
 		best := ps[0]
-		for _, p := range ps {
-			if p.start <= c.start {
-				best = p
-			}
+		if k > 0 {
+			best = ps[k-1]
 		}
 		if c.entry != nil {
 			// a place name that is a person's surname here: take it out of the place
@@ -195,7 +212,7 @@ func dropCand(cs []*entCand, c *entCand) []*entCand {
 
 // linkInitials joins an acronym to the multi-word organization or group whose initials it
 // spells ("ISKP" -> "Islamic State Khorasan Province").
-func (x *Extractor) linkInitials(cands []*entCand, byKey map[string]*corefGroup) {
+func (x *Extractor) linkInitials(cands []*entCand) {
 	inits := map[string]*corefGroup{}
 	for _, c := range cands {
 		if c.typ != dossier.Organization && c.typ != dossier.ArmedGroup || c.form != dossier.FormName {
@@ -293,6 +310,16 @@ func isHonorific(t string) bool {
 // the entity should not be emitted.
 func (x *Extractor) build(d *nerDoc, r *corefGroup, cs []*entCand) (dossier.Entity, bool) {
 	var e dossier.Entity
+	onlyHeading := true
+	for _, c := range cs {
+		if !c.heading {
+			onlyHeading = false
+			break
+		}
+	}
+	if onlyHeading {
+		return e, false // "New Threat": a heading's capitals alone make no entity
+	}
 	sort.SliceStable(cs, func(a, b int) bool { return cs[a].start < cs[b].start })
 	// type: the lexicon's, else the strongest evidence
 	var entry *lexicon.Entry

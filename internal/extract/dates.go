@@ -173,7 +173,7 @@ func findDates(us []unit, doc dossier.Date, prev *dossier.Date) []dateExpr {
 		return us[i].word
 	}
 	for i := 0; i < len(us); i++ {
-		if us[i].isMention() {
+		if us[i].isMention() || !mayStartDate(&us[i]) {
 			continue
 		}
 		if e, ok := relativeDate(us, i, doc, *prev, word); ok {
@@ -193,6 +193,27 @@ func findDates(us []unit, doc dossier.Date, prev *dossier.Date) []dateExpr {
 		}
 	}
 	return out
+}
+
+// mayStartDate is a cheap filter for units that can open a date expression.
+func mayStartDate(u *unit) bool {
+	w := u.word
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	if u.cap && monthNum(w) > 0 {
+		return true
+	}
+	switch w {
+	case "yesterday", "today", "tomorrow", "last", "next", "this", "past", "on", "a", "an",
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+		"twelve", "thirteen", "fourteen", "fifteen", "twenty", "thirty":
+		return true
+	}
+	return len(w) > 5 && monthNum(w) > 0
 }
 
 // absoluteDate matches a calendar date starting at unit i. It reports ok with a zero date

@@ -66,7 +66,7 @@ func (st *relState) events() []dossier.Event {
 			if b.date.IsZero() {
 				if d := st.dateInMention(m.Text); !d.IsZero() {
 					b.date = d
-				} else if d := st.dateNear(l.si, l.u); !d.IsZero() {
+				} else if d := st.dateNear(l.si, l.u, meeting); !d.IsZero() {
 					b.date = d
 				}
 			}
@@ -186,10 +186,14 @@ func (st *relState) dateInMention(s string) dossier.Date {
 	return dossier.Date{}
 }
 
-// dateNear returns the date expression of sentence si nearest to unit u within a few
-// units ("On February 8th, ... participated in the X"; "the X on 8 February").
-func (st *relState) dateNear(si, u int) dossier.Date {
+// dateNear returns the date expression of sentence si nearest to unit u: anywhere in the
+// sentence for a meeting ("On February 8th, ... participated in the X"), within three
+// units for other happenings ("the war in Ukraine" in a sentence dated for something else).
+func (st *relState) dateNear(si, u int, anywhere bool) dossier.Date {
 	best, bestDist := dossier.Date{}, 1<<30
+	if !anywhere {
+		bestDist = 4
+	}
 	for _, e := range st.dates[si] {
 		dist := u - e.u1
 		if e.u0 > u {
@@ -214,7 +218,7 @@ func (st *relState) eventPlace(si, u int, mention string) int {
 			return us[k+1].ent
 		}
 	}
-	words := lexicon.Tokens(mention)
+	words := strings.Fields(lexicon.Fold(mention))
 	for k := 0; k+1 < len(words); k++ {
 		if words[k] != "in" && words[k] != "at" {
 			continue
@@ -238,8 +242,11 @@ func (st *relState) textIndex(words []string, max int) []int {
 		st.byText = map[string][]int{}
 		for i, e := range st.ents {
 			seen := map[string]bool{}
+			if e.Type == dossier.NamedEvent {
+				continue
+			}
 			for _, m := range e.Mentions {
-				k := strings.Join(lexicon.Tokens(m.Text), " ")
+				k := strings.Join(strings.Fields(lexicon.Fold(m.Text)), " ")
 				if k == "" || seen[k] {
 					continue
 				}
@@ -261,7 +268,7 @@ func (st *relState) textIndex(words []string, max int) []int {
 // actorsInText returns the actors whose mention texts appear as whole words in s (and
 // are shorter than s).
 func (st *relState) actorsInText(s string) []int {
-	words := lexicon.Tokens(s)
+	words := strings.Fields(lexicon.Fold(s))
 	seen := map[int]bool{}
 	var out []int
 	for k := range words {
@@ -283,8 +290,11 @@ func (st *relState) actorsInText(s string) []int {
 // attendance", "held").
 func (st *relState) attendIn(si int) bool {
 	su := &st.sus[si]
+	if !st.hasCue(si, "attend") {
+		return false
+	}
 	for k := range su.words {
-		if n, _ := st.preds.MatchCue("attend", su.words, k); n > 0 {
+		if n, _ := st.cue(si, "attend", k); n > 0 {
 			return true
 		}
 	}
@@ -318,8 +328,11 @@ func (st *relState) addSentenceActors(b *evBuild, si, evUnit int) {
 func (st *relState) meetingIn(si int) *evBuild {
 	su := &st.sus[si]
 	us := su.units
+	if !st.hasCue(si, "attend") {
+		return nil
+	}
 	for k := range us {
-		n, _ := st.preds.MatchCue("attend", su.words, k)
+		n, _ := st.cue(si, "attend", k)
 		if n == 0 {
 			continue
 		}
@@ -331,7 +344,7 @@ func (st *relState) meetingIn(si int) *evBuild {
 		name := ""
 		hasNoun := w == "met" || w == "meet" || w == "gathered"
 		for j := k + n; j < len(us) && j <= k+n+3; j++ {
-			if m, v := st.preds.MatchCue("event", su.words, j); m > 0 && v == string(dossier.Consult) {
+			if m, v := st.cue(si, "event", j); m > 0 && v == string(dossier.Consult) {
 				hasNoun = true
 				break
 			}
@@ -405,7 +418,7 @@ func (st *relState) nominalEvents(si int) []*evBuild {
 		if us[k].isMention() {
 			continue
 		}
-		n, v := st.preds.MatchCue("event", su.words, k)
+		n, v := st.cue(si, "event", k)
 		if n == 0 || v == string(dossier.Consult) {
 			continue
 		}

@@ -6,7 +6,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,6 +102,7 @@ type entCand struct {
 	key        string         // grouping key for entries found beyond the lexicon
 	title      *titleAt       // title just before the mention, if any
 	weak       bool           // type guessed without evidence: coreference may retype it
+	heading    bool           // a weak guess in a heading: dropped unless coreference links it
 	ent        *corefGroup    // set by coref
 	dropped    bool
 }
@@ -113,13 +113,14 @@ type nerDoc struct {
 	sents     []*nerSent
 	cands     []*entCand
 	lowerSeen map[string]bool // folded words seen in lower case, not sentence-initially
+	capSeen   map[string]bool // folded words seen capitalized inside a sentence
 	caseless  bool            // the whole text is in one case
 	sports    bool            // a sports report: place names may be teams
 	business  bool            // business news: one-word names may be companies
 }
 
 func (x *Extractor) newDoc(src string, sents []text.Sentence) *nerDoc {
-	d := &nerDoc{src: src, lowerSeen: map[string]bool{}}
+	d := &nerDoc{src: src, lowerSeen: map[string]bool{}, capSeen: map[string]bool{}}
 	ascii := asciiOnly(src)
 	var folded string
 	if ascii {
@@ -157,6 +158,9 @@ func (x *Extractor) newDoc(src string, sents []text.Sentence) *nerDoc {
 			if sh&shLower != 0 && sh&shInitial == 0 {
 				d.lowerSeen[s.words[i]] = true
 			}
+			if sh&shCap != 0 && sh&shInitial == 0 && i > 0 && ts.Tokens[i-1].Kind != text.Punct {
+				d.capSeen[s.words[i]] = true
+			}
 		}
 		s.caseless = caps >= 3 && caps > 2*lows
 		upperWords += caps
@@ -164,6 +168,7 @@ func (x *Extractor) newDoc(src string, sents []text.Sentence) *nerDoc {
 		d.sents = append(d.sents, s)
 	}
 	d.caseless = upperWords > 0 && upperWords > 3*lowerWords
+	d.sports, d.business = sportsDoc(d), businessDoc(d)
 	if d.caseless {
 		for _, s := range d.sents {
 			s.caseless = true
@@ -245,9 +250,4 @@ func (d *nerDoc) add(c *entCand) {
 	for k := c.i; k < c.j; k++ {
 		s.owner[k] = int32(len(d.cands))
 	}
-}
-
-// sortCands orders candidates by position.
-func (d *nerDoc) sortCands() {
-	sort.SliceStable(d.cands, func(a, b int) bool { return d.cands[a].start < d.cands[b].start })
 }

@@ -161,3 +161,26 @@ func TestBadInput(t *testing.T) {
 		}
 	}
 }
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"President Vladimir Putin met the Taliban (ISKP) in Moscow.",
+		"SOCCER - LEEDS 2 EVERTON 1\n\nLeeds beat Everton , Essex and Surrey .",
+		"«moderate» faction of the Taliban; the war in Ukraine; the Ukrainian conflict",
+		"US-Taliban talks (FAMa) Gulf of Aden, Tavildara, Tajikistan",
+	} {
+		f.Add(s)
+	}
+	x := testExtractor(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		out := x.Extract(s, Options{})
+		if err := out.CheckSpans(s); err != nil {
+			t.Fatalf("Extract(%q): %v", s, err)
+		}
+		for _, e := range out.Entities {
+			if len(e.Mentions) == 0 {
+				t.Fatalf("Extract(%q): entity %q without mention", s, e.Name)
+			}
+		}
+	})
+}

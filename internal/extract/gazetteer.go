@@ -5,6 +5,7 @@ import (
 
 	"dossier"
 	"dossier/internal/lexicon"
+	"dossier/internal/text"
 )
 
 // titles finds titles and offices that stand before a capitalized name ("President",
@@ -75,7 +76,13 @@ func (x *Extractor) gazetteer(d *nerDoc) {
 				if m == 0 {
 					break
 				}
-				if s.reserved != nil && s.reserved[i] && !reservedOK(hits) {
+				if s.words[i] == "the" {
+					// "the Gulf" must not hide "Gulf of Aden"
+					if m2, _ := x.lex.Longest(s.words[:lim], i+1); i+1+m2 > i+m {
+						break
+					}
+				}
+				if s.reserved != nil && s.reserved[i+m-1] && !reservedOK(hits) {
 					break
 				}
 				if c := x.pick(d, s, i, i+m, hits); c != nil {
@@ -88,8 +95,31 @@ func (x *Extractor) gazetteer(d *nerDoc) {
 		}
 	}
 	x.coordinateMetonyms(d)
+	x.townPairs(d)
 	x.hyphenParts(d)
 	x.expandAcronyms(d)
+}
+
+// townPairs undoes two adjacent one-word town names that together read as a person's name
+// ("Mariano Rivera", "Paris Hilton" would be two towns): they are left to ner.
+func (x *Extractor) townPairs(d *nerDoc) {
+	for _, c := range d.cands {
+		if c.dropped || c.entry == nil || c.form != dossier.FormName || c.j-c.i != 1 || c.entry.Kind != "city" || c.entry.Population >= 1000000 {
+			continue
+		}
+		s := d.sents[c.s]
+		if c.j >= len(s.words) || s.owner[c.j] == 0 || s.Tokens[c.j].Start != s.Tokens[c.i].End+1 || x.locativeBefore(s, c.i) {
+			continue
+		}
+		o := d.cands[s.owner[c.j]-1]
+		if o.dropped || o.entry == nil || o.form != dossier.FormName || o.j-o.i != 1 || o.entry.Type != dossier.Location || o.entry.Population >= 1000000 || !x.lex.FirstName(s.words[c.i]) && !x.lex.Surname(s.words[o.i]) && o.entry.Kind != "city" {
+			continue
+		}
+		for _, p := range []*entCand{c, o} {
+			p.dropped = true
+			s.owner[p.i] = 0
+		}
+	}
 }
 
 // hyphenParts finds known names inside hyphenated compounds of names ("US-Taliban
@@ -234,6 +264,9 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 		}
 		if single && e.Type == dossier.Location && h.Form == dossier.FormName && x.lex.FirstName(w) && !x.locativeBefore(s, i) && e.Population < 1000000 {
 			continue // "Douglas", "Paul": a first name before a small town
+		}
+		if single && e.Type == dossier.Location && e.Kind == "city" && h.Form == dossier.FormName && e.Population < 1000000 && x.unknownNameBefore(s, i) {
+			return nil // "Yasser Arafat", "MaliVai Washington": a surname that is also a town's name
 		}
 		if single && s.title[i] != nil && h.Form != dossier.FormAcronym {
 			return nil // "President Clinton", "President Jordan"
@@ -482,7 +515,13 @@ func (x *Extractor) reserveOrgRuns(d *nerDoc, s *nerSent) {
 			}
 			break
 		}
-		if j-i >= 2 && (x.orgHead(s.words[j-1]) || armedHead(s.words[j-1]) || x.orgHead(s.words[i]) && hasWord(s.words[i:j], "of")) {
+		if j == i+1 && j+1 < n && s.words[j] == "of" && locHead(s.words[i]) && s.shapes[j+1]&shCap != 0 {
+			j += 2 // "Gulf of Aden", "Bay of Bengal"
+			for j < n && s.shapes[j]&shCap != 0 {
+				j++
+			}
+		}
+		if j-i >= 2 && (x.orgHead(s.words[j-1]) || armedHead(s.words[j-1]) || (x.orgHead(s.words[i]) || locHead(s.words[i])) && hasWord(s.words[i:j], "of")) {
 			if m, _ := x.lex.Longest(s.words[:j], i); m != j-i {
 				if s.reserved == nil {
 					s.reserved = make([]bool, n)
@@ -510,4 +549,23 @@ func compass(w string) bool {
 		return true
 	}
 	return false
+}
+
+// unknownNameBefore reports whether token i follows a capitalized word that is neither a
+// common word, a title, nor a known place: a given name the first-name list lacks.
+func (x *Extractor) unknownNameBefore(s *nerSent, i int) bool {
+	if s.caseless || i == 0 || s.owner[i-1] != 0 || s.shapes[i-1]&shCap == 0 || s.isTitle(i-1) || s.Tokens[i-1].Kind != text.Word {
+		return false
+	}
+	w := s.words[i-1]
+	if x.lex.CommonWord(w) || x.lex.Stopword(w) || isFunctionWord(w) || compass(w) || x.orgHead(w) || strings.IndexByte(w, '.') >= 0 {
+		return false
+	}
+	if i >= 2 && (x.locativeBefore(s, i-1) || s.words[i-2] == "'s") {
+		return false
+	}
+	if m, _ := x.lex.Longest(s.words[:i], i-1); m > 0 {
+		return false
+	}
+	return true
 }

@@ -16,6 +16,7 @@ func (x *Extractor) ner(d *nerDoc) {
 		if s.caseless {
 			continue
 		}
+		x.definedAcronyms(d, s)
 		n := len(s.words)
 		for i := 0; i < n; i++ {
 			if !x.nameStart(d, s, i) {
@@ -32,7 +33,6 @@ func (x *Extractor) ner(d *nerDoc) {
 	x.wars(d)
 	x.factions(d)
 	x.caselessNames(d)
-	d.sports, d.business = sportsDoc(d), businessDoc(d)
 	x.teams(d)
 }
 
@@ -67,7 +67,7 @@ func (x *Extractor) nameStart(d *nerDoc, s *nerSent, i int) bool {
 		if x.commonWord(w) || d.lowerSeen[w] {
 			return false
 		}
-		if commonShape(w) && (i+1 >= len(s.words) || s.shapes[i+1]&shCap == 0) {
+		if commonShape(w) && !d.capSeen[w] && (i+1 >= len(s.words) || s.shapes[i+1]&shCap == 0) {
 			return false // "Notably,", "Following the vote", "According to"
 		}
 	}
@@ -84,7 +84,7 @@ func (x *Extractor) runEnd(d *nerDoc, s *nerSent, i int) int {
 			j++
 			continue
 		}
-		if s.owner[j] == 0 && s.Heading && s.shapes[j]&shCap != 0 && !x.lex.CommonWord(s.words[j]) {
+		if s.owner[j] == 0 && s.Heading && s.shapes[j]&shCap != 0 && !x.commonWord(s.words[j]) && !d.lowerSeen[s.words[j]] {
 			j++
 			continue
 		}
@@ -104,7 +104,7 @@ func (x *Extractor) runEnd(d *nerDoc, s *nerSent, i int) int {
 			w := s.words[j]
 			switch w {
 			case "of", "for", "and", "&":
-				if x.hasOrgHead(s, i, j) && (w == "of" || w == "for" || !x.orgHead(s.words[j-1])) {
+				if x.hasOrgHead(s, i, j) && (w == "of" || w == "for" || !x.orgHead(s.words[j-1])) || w == "of" && j == i+1 && locHead(s.words[i]) {
 					j += 2
 					if w == "of" && j < n && s.words[j-1] == "the" {
 						j++
@@ -164,7 +164,7 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		return x.namedEvent(d, s, c)
 	}
 	orgHead := x.orgHead(last) || armedHead(last) || (!single && x.orgHead(first) && hasWord(s.words[i:j], "of"))
-	if !orgHead && !single && locHead(last) {
+	if !orgHead && !single && (locHead(last) || locHead(first) && j-i >= 3 && s.words[i+1] == "of") {
 		c.typ = dossier.Location
 		return c
 	}
@@ -217,6 +217,12 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	switch {
 	case person:
 		c.typ = dossier.Person
+	case !single && initialToken(s.Tokens[i].Text) && !initialToken(s.Tokens[j-1].Text):
+		c.typ = dossier.Person // "M. Waugh", "J. R. Smith"
+	case d.sports && i > 0 && scorecardMark(s.words[i-1]):
+		c.typ = dossier.Person // "c Healy b Muralitharan"
+	case !single && j+2 < n && s.words[j] == "(" && s.owner[j+1] != 0 && d.cands[s.owner[j+1]-1].typ == dossier.Country && x.namesShape(s, i, j):
+		c.typ = dossier.Person // "Ludmila Engquist ( Sweden )": a name with its nationality
 	case allCommon:
 		return nil // "Special Representatives", "New Great Game"
 	case !single && x.lex.FirstName(first):
@@ -227,10 +233,16 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		return nil // "Kurdish", "Islamic", "Christians": nationalities and creeds (MISC)
 	case x.locativeBefore(s, i):
 		c.typ = dossier.Location
-		c.weak = true
+		c.weak = !(i > 0 && (s.words[i-1] == "in" || s.words[i-1] == "near" || s.words[i-1] == "outside"))
+	case j+1 < n && s.words[j] == "," && s.owner[j+1] != 0 && d.cands[s.owner[j+1]-1].typ == dossier.Country && d.cands[s.owner[j+1]-1].form == dossier.FormName:
+		c.typ = dossier.Location // "Tavildara, Tajikistan"
+	case i >= 3 && s.words[i-1] == "of" && (s.words[i-2] == "town" || s.words[i-2] == "city" || s.words[i-2] == "village" || s.words[i-2] == "province" || s.words[i-2] == "region" || s.words[i-2] == "district" || s.words[i-2] == "port"):
+		c.typ = dossier.Location // "the town of Uyo"
 	case c.form == dossier.FormAcronym:
 		c.typ = dossier.Organization
 		c.weak = true
+	case !single && (x.commonWord(last) || d.lowerSeen[last]) && !x.lex.FirstName(first):
+		return nil // "Strategic Framework": capitalized common words, no name
 	case j-i <= 3:
 		c.typ = dossier.Person
 		c.weak = true
@@ -238,7 +250,7 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		return nil
 	}
 	if s.Heading && c.weak {
-		return nil
+		c.heading = true // kept only if coreference finds it a name of the text
 	}
 	if single && c.weak && j < n && s.shapes[j]&shLower != 0 && x.modifiedNoun(s.words[j]) {
 		return nil // "Hazara groups": a capitalized modifier of a common noun
@@ -458,6 +470,12 @@ func (x *Extractor) caselessNames(d *nerDoc) {
 // hyphenName reports whether every part of a hyphenated word is capitalized, but for the
 // particles names keep in lower case ("Tehrik-i-Taliban", "al-Qaeda").
 func hyphenName(t string) bool {
+	if k := strings.IndexByte(t, '-'); k > 0 {
+		switch strings.ToLower(t[:k]) {
+		case "ex", "pro", "anti", "non", "post", "pre", "neo", "pan", "mid", "self", "vice", "former", "then":
+			return false // "Ex-Yankee", "Anti-Taliban"
+		}
+	}
 	for _, part := range strings.Split(t, "-") {
 		if part == "" {
 			return false
@@ -533,6 +551,33 @@ func (x *Extractor) teams(d *nerDoc) {
 			}
 		}
 	}
+	// lists of teams: "Essex, Derbyshire and Surrey"
+	for pass := 0; pass < 2; pass++ {
+		for _, c := range d.cands {
+			if c.dropped || c.typ != dossier.Organization || c.entry != nil || !strings.HasPrefix(c.key, "team ") {
+				continue
+			}
+			s := d.sents[c.s]
+			for _, k := range []int{c.j + 1, c.i - 2} {
+				if k < 0 || k >= len(s.words) || s.owner[k] == 0 {
+					continue
+				}
+				var sep string // the word between c and the neighbour
+				if k < c.i {
+					sep = s.words[k+1]
+				} else {
+					sep = s.words[k-1]
+				}
+				if sep != "," && sep != "and" && sep != "or" {
+					continue
+				}
+				o := d.cands[s.owner[k]-1]
+				if o.entry != nil && o.form == dossier.FormName && o.typ == dossier.Location && !homeNation(o.entry.Name) {
+					teams[keyOf(s.words[o.i:o.j])] = true
+				}
+			}
+		}
+	}
 	// one sense per report: a place named as a team once is the team wherever it is not
 	// after a preposition of place
 	for _, c := range d.cands {
@@ -553,14 +598,27 @@ func (x *Extractor) teams(d *nerDoc) {
 func (x *Extractor) clubName(d *nerDoc, s *nerSent, c *entCand) {
 	n := len(s.words)
 	i, j := c.i, c.j
-	if i > 0 && s.owner[i-1] == 0 && s.shapes[i-1]&shCap != 0 && !s.isTitle(i-1) && !isFunctionWord(s.words[i-1]) && s.Tokens[i-1].Kind == text.Word && !x.locativeBefore(s, i-1) {
+	// a weak name found by ner next to the place is part of the club's name
+	free := func(k int) bool {
+		if s.owner[k] == 0 {
+			return true
+		}
+		o := d.cands[s.owner[k]-1]
+		return o.entry == nil && o.weak && o.form == dossier.FormName && o.i >= k-2 && o.j <= k+3
+	}
+	if i > 0 && free(i-1) && s.shapes[i-1]&shCap != 0 && !s.isTitle(i-1) && !isFunctionWord(s.words[i-1]) && s.Tokens[i-1].Kind == text.Word && !x.locativeBefore(s, i-1) {
 		i--
 	}
-	for j < n && j < c.j+2 && s.owner[j] == 0 && s.shapes[j]&shCap != 0 && !s.isTitle(j) && s.Tokens[j].Kind == text.Word {
+	for j < n && j < c.j+2 && free(j) && s.shapes[j]&shCap != 0 && !s.isTitle(j) && s.Tokens[j].Kind == text.Word {
 		j++
 	}
 	if i == c.i && j == c.j {
 		return
+	}
+	for k := i; k < j; k++ {
+		if o := s.owner[k]; o != 0 && d.cands[o-1] != c {
+			d.cands[o-1].dropped = true
+		}
 	}
 	own := s.owner[c.i]
 	c.i, c.j = i, j
@@ -595,12 +653,17 @@ func (x *Extractor) teamContext(d *nerDoc, s *nerSent, c *entCand) bool {
 				return c.i > 1 && (s.words[c.i-2] == "lost" || s.words[c.i-2] == "losing" || s.words[c.i-2] == "win" || s.words[c.i-2] == "victory" || s.words[c.i-2] == "defeat" || s.words[c.i-2] == "draw")
 			}
 			return true
-		case "at":
-			return c.i > 1 && s.owner[c.i-2] != 0 && s.caseless
 		}
 	}
 	if j < n {
-		switch s.words[j] {
+		w := s.words[j]
+		if s.shapes[j]&shLower != 0 && strings.HasSuffix(w, "ed") && (c.i == 0 || s.shapes[c.i]&shInitial != 0 || s.words[c.i-1] == "as" || s.words[c.i-1] == "while" || s.words[c.i-1] == "and" || s.words[c.i-1] == ",") {
+			return true // "Surrey closed on 429", "as Essex reached 372"
+		}
+		switch w {
+		case "captain", "coach", "manager", "players", "player", "side", "team", "fans", "striker", "midfielder",
+			"goalkeeper", "defender", "batsman", "bowler", "skipper", "supporters", "club", "squad", "keeper":
+			return true // "Surrey captain Chris Lewis"
 		case "v", "v.", "vs", "vs.", "beat", "drew", "defeated", "lost", "won", "thrashed", "edged", "routed", "held", "trailed", "led", "scored":
 			return true
 		case "at":
@@ -670,7 +733,7 @@ func commonShape(w string) bool {
 	if len(w) < 5 {
 		return false
 	}
-	for _, suf := range []string{"ly", "ing", "ed", "ness", "ment", "ments", "tion", "tions", "ity", "ous", "ive", "ful", "less", "able", "ally", "ever", "ther", "ists", "ants", "ents"} {
+	for _, suf := range []string{"ly", "ing", "ed", "ness", "ment", "ments", "tion", "tions", "ity", "ous", "ive", "ful", "less", "able", "ally", "ever", "ther", "ists", "ants", "ents", "ers", "ees"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -838,3 +901,101 @@ func (x *Extractor) addFaction(d *nerDoc, s *nerSent, c *entCand, i, j int, qual
 
 func openQuote(w string) bool  { return w == "«" || w == "“" || w == "\"" }
 func closeQuote(w string) bool { return w == "»" || w == "”" || w == "\"" }
+
+// definedAcronyms finds names defined with an acronym in parentheses: "the Malian Armed
+// Forces (FAMa)", "Islamic State Khorasan Province (ISKP)". The capitalized run before
+// the parenthesis, trimmed to the words whose initials spell the acronym, becomes one
+// name, and the acronym a mention of the same entity wherever it occurs.
+func (x *Extractor) definedAcronyms(d *nerDoc, s *nerSent) {
+	n := len(s.words)
+	for p := 2; p+2 < n; p++ {
+		if s.words[p] != "(" || s.words[p+2] != ")" || s.Tokens[p+1].Kind != text.Word {
+			continue
+		}
+		acr := s.Tokens[p+1].Text
+		if upperCount(acr) < 2 || len(acr) > 12 {
+			continue
+		}
+		if o := s.owner[p+1]; o != 0 && d.cands[o-1].entry != nil {
+			continue // a known acronym: expandAcronyms has handled it
+		}
+		start := -1
+		for k := p - 1; k >= 0 && k >= p-12; k-- {
+			if s.shapes[k]&shCap != 0 && !s.isTitle(k) {
+				start = k
+				continue
+			}
+			if isConnector(s.words[k]) && k > 0 && s.words[k] != "'s" {
+				continue
+			}
+			break
+		}
+		if start < 0 || p-start < 2 {
+			continue
+		}
+		for start < p-1 && (!abbreviates(acr, d.src[s.Tokens[start].Start:s.Tokens[p-1].End]) || isConnector(s.words[start])) {
+			start++
+		}
+		if p-start < 2 || !abbreviates(acr, d.src[s.Tokens[start].Start:s.Tokens[p-1].End]) {
+			continue
+		}
+		typ := dossier.Organization
+		for k := start; k < p; k++ {
+			if o := s.owner[k]; o != 0 {
+				c := d.cands[o-1]
+				if c.typ == dossier.ArmedGroup {
+					typ = dossier.ArmedGroup
+				}
+				c.dropped = true
+				for m := c.i; m < c.j; m++ {
+					s.owner[m] = 0
+				}
+			}
+		}
+		if armedHead(s.words[p-1]) || p+3 < n && x.groupCue(s.words[p+3]) {
+			typ = dossier.ArmedGroup
+		}
+		if o := s.owner[p+1]; o != 0 {
+			d.cands[o-1].dropped = true
+			s.owner[p+1] = 0
+		}
+		key := keyOf(s.words[p+1 : p+2])
+		d.add(&entCand{s: s.idx, i: start, j: p, typ: typ, form: dossier.FormName, key: key})
+		d.add(&entCand{s: s.idx, i: p + 1, j: p + 2, typ: typ, form: dossier.FormAcronym, key: key})
+	}
+}
+
+func upperCount(t string) int {
+	n := 0
+	for _, r := range t {
+		if r >= 'A' && r <= 'Z' {
+			n++
+		}
+	}
+	return n
+}
+
+// initialToken reports whether t is an initial: one upper-case letter and a dot.
+func initialToken(t string) bool {
+	return len(t) == 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] == '.'
+}
+
+// scorecardMark reports whether w marks a player on a cricket scorecard ("c Healy b
+// Warne", "st Kaluwitharana", "lbw").
+func scorecardMark(w string) bool {
+	return w == "c" || w == "b" || w == "st" || w == "lbw"
+}
+
+// namesShape reports whether [i, j) looks like a personal name: two to four capitalized
+// words, none a common word.
+func (x *Extractor) namesShape(s *nerSent, i, j int) bool {
+	if j-i < 2 || j-i > 4 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if s.shapes[k]&shCap == 0 && !isConnector(s.words[k]) || x.commonWord(s.words[k]) && !x.lex.FirstName(s.words[k]) {
+			return false
+		}
+	}
+	return true
+}

@@ -123,10 +123,22 @@ func (st *relState) coordGroup(us []unit, i int, left bool) []int {
 	if len(grp) < 2 {
 		return grp
 	}
-	// a list needs a coordinator ("X, Y and Z"); "The Economic Times, Pakistan" is not one
+	// a list needs a coordinator ("X, Y and Z", "X, Y, and other groups", "X, Y, etc.")
+	// or three members; "The Economic Times, Pakistan" is not one
+	if len(grp) >= 3 {
+		return grp
+	}
 	for k := grp[0] + 1; k < grp[len(grp)-1]; k++ {
 		if w := us[k].word; !us[k].isMention() && (w == "and" || w == "&" || w == "plus" || w == "well") {
 			return grp
+		}
+	}
+	for k := grp[len(grp)-1] + 1; k < len(us) && k <= grp[len(grp)-1]+2; k++ {
+		if w := us[k].word; !us[k].isMention() && (w == "and" || w == "etc" || w == "etc.") {
+			return grp
+		}
+		if us[k].word != "," {
+			break
 		}
 	}
 	return []int{i}
@@ -228,7 +240,7 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 		if !u.isMention() || paren[i-lo] || !actorType(st.ents[u.ent].Type) {
 			continue
 		}
-		if u.poss && !allowPoss {
+		if u.poss && !allowPoss && !(i+1 < len(us) && isMemberNoun(us[i+1].word)) {
 			continue
 		}
 		if oblique(us, i) {
@@ -251,7 +263,7 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 		}
 		var out []arg
 		for _, g := range st.coordGroup(us, pick, true) {
-			if g < h && (!us[g].poss || allowPoss) {
+			if g < h && (!us[g].poss || allowPoss || (g+1 < len(us) && isMemberNoun(us[g+1].word))) {
 				out = append(out, arg{ent: us[g].ent, u: g, how: how})
 			}
 		}
@@ -354,7 +366,8 @@ func isMemberNoun(w string) bool {
 	switch w {
 	case "fighters", "militants", "troops", "forces", "soldiers", "officials", "members",
 		"units", "commanders", "leaders", "leadership", "government", "regime", "authorities",
-		"delegation", "diplomats", "army", "navy", "police", "rebels", "insurgents":
+		"delegation", "diplomats", "army", "navy", "police", "rebels", "insurgents", "junta",
+		"administration", "ministry", "military", "president", "parliament", "cabinet":
 		return true
 	}
 	return false
@@ -401,6 +414,17 @@ func skippable(u *unit) bool {
 func npAt(us []unit, j int, maxSkip int) int {
 	for k := j; k < len(us) && k <= j+maxSkip; k++ {
 		if us[k].isMention() {
+			// "Russian Deputy Defense Minister Yunus-Bek Yevkurov": the name heads it
+			if k+1 < len(us) && !us[k].poss && (us[k+1].cap || us[k+1].isMention()) && !isBoundary(us[k+1].word) {
+				for m := k + 1; m < len(us) && m <= k+6; m++ {
+					if us[m].isMention() {
+						return m
+					}
+					if !us[m].cap {
+						break
+					}
+				}
+			}
 			return k
 		}
 		if isPlaceNoun(us[k].word) && k+1 < len(us) && us[k+1].word == "of" {
@@ -477,7 +501,14 @@ func (st *relState) object(si, h, e int, slots []string) []arg {
 	// A relative clause whose antecedent is the target: "al-Qaeda, with which the
 	// Taliban are cooperating"; "the US, which Russia does not trust".
 	_, b := clauseStart(us, h)
-	if b >= 1 {
+	hasSubj := false
+	for k := b + 1; b >= 0 && k < h; k++ {
+		if us[k].isMention() || isPronoun(us[k].word) {
+			hasSubj = true
+			break
+		}
+	}
+	if b >= 1 && hasSubj {
 		prep := us[b-1].word
 		for _, slot := range slots {
 			if (slot == prep && !us[b-1].isMention()) || (slot == "obj" && !isPreposition(prep)) {

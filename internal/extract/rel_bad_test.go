@@ -97,7 +97,7 @@ func TestRelateLinear(t *testing.T) {
 		ents := mkEnts(src, specs)
 		sents := text.Split(src)
 		best := time.Duration(1 << 62)
-		for i := 0; i < 3; i++ {
+		for i := 0; i < 5; i++ {
 			start := time.Now()
 			relate(src, sents, ents, Options{DocDate: dossier.Date{Year: 2024, Month: 3}}, nil)
 			if d := time.Since(start); d < best {
@@ -107,7 +107,8 @@ func TestRelateLinear(t *testing.T) {
 		return best
 	}
 	small, large := run(50_000), run(400_000)
-	if ratio := float64(large) / float64(small); ratio > 24 {
+	// linear work gives about 8x; quadratic 64x; the bound leaves room for a loaded machine
+	if ratio := float64(large) / float64(small); ratio > 40 {
 		t.Errorf("relate on 8x the text took %.1fx the time (%v vs %v): not linear", ratio, large, small)
 	}
 }
@@ -134,4 +135,38 @@ func BenchmarkExtractFull(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		x.Extract(src, Options{DocDate: dossier.Date{Year: 2023, Month: 3}})
 	}
+}
+
+// FuzzRelate runs the relation stage over arbitrary text whose capitalized words and
+// known names are entities: it must not panic and must keep every span exact.
+func FuzzRelate(f *testing.F) {
+	for _, h := range heldOut {
+		f.Add(h.text)
+	}
+	f.Add("(((Russia accused, which «Ukraine» of (1) 32 February the 8th ; , and")
+	f.Add("Russia's enemies are: Iran, , and. Iran, which with which that Iran")
+	f.Fuzz(func(t *testing.T, s string) {
+		specs := []ent{russia, ukraine, iran, iraq, israel, usa, hezb, nato, reuters, lavrov, geneva}
+		ents := mkEnts(s, specs)
+		var kept []dossier.Entity
+		for _, e := range ents {
+			if len(e.Mentions) > 0 {
+				kept = append(kept, e)
+			}
+		}
+		rels, evs := relate(s, text.Split(s), kept, Options{DocDate: dossier.Date{Year: 2024, Month: 2}}, nil)
+		x := &dossier.Extraction{Entities: kept, Relations: rels, Events: evs}
+		if err := x.CheckSpans(s); err != nil {
+			t.Fatalf("span invariant: %v", err)
+		}
+		ids := map[string]bool{}
+		for _, e := range kept {
+			ids[e.ID] = true
+		}
+		for _, r := range rels {
+			if !ids[r.Source] || !ids[r.Target] || r.Source == r.Target || !r.Type.Valid() {
+				t.Fatalf("bad relation %+v", r)
+			}
+		}
+	})
 }

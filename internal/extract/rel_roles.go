@@ -53,10 +53,9 @@ func (st *relState) officeSpan(si, lo, hi int) (string, bool, int, int, bool) {
 		case "deputy", "vice", "vice-", "assistant", "former", "ex-":
 			deputy = true
 		}
-		if n, v := st.preds.MatchCue("office", su.words, k); n > 0 && k+n <= hi {
-			if at < 0 || n > 1 {
-				office, leads, at, end = strings.Join(su.words[k:k+n], " "), v == "LEADS", k, k+n
-			}
+		if n, v := st.cue(si, "office", k); n > 0 && k+n <= hi {
+			// the last office word heads the title ("Deputy Defense Minister")
+			office, leads, at, end = strings.Join(su.words[k:k+n], " "), v == "LEADS", k, k+n
 			k += n - 1
 		}
 	}
@@ -121,7 +120,7 @@ func (st *relState) titleBefore(si, i int) (title, bool) {
 			lo = j
 			continue
 		}
-		if n, _ := st.preds.MatchCue("office", st.sus[si].words, j); n > 0 {
+		if n, _ := st.cue(si, "office", j); n > 0 {
 			lo = j
 			continue
 		}
@@ -137,12 +136,16 @@ func (st *relState) titleBefore(si, i int) (title, bool) {
 	if poss >= 0 && us[lo].isMention() && us[lo].ent == poss {
 		start = lo + 1
 	}
+	body := start
+	for start < i && st.isDemonym(&us[start]) {
+		start++ // "Russian Deputy Defense Minister": the state is not part of the role
+	}
 	office, leads, _, end, ok := st.officeSpan(si, start, i)
 	if !ok || start >= i {
 		return title{}, false
 	}
 	end = st.roleEnd(si, end, i)
-	return title{lo: start, hi: i, office: office, leads: leads, possEnt: poss,
+	return title{lo: body, hi: i, office: office, leads: leads, possEnt: poss,
 		text: strings.TrimSpace(st.doc[us[start].start:us[end-1].end])}, true
 }
 
@@ -411,12 +414,25 @@ func (st *relState) findRoles() {
 				body, isState = s, true
 			}
 			st.addRole(f.si, f.u, f.p, body, isState, f.t, 0.7, "title-list")
+			// "the «moderate» faction of the Taliban leadership": a member of the
+			// faction is a member of the body it belongs to
+			if !isState {
+				m := st.ents[h].Mentions
+				for _, m := range m {
+					for _, o := range st.actorsInText(m.Text) {
+						if o != h && o != f.p && st.ents[o].Type != dossier.Person {
+							st.addRole(f.si, f.u, f.p, o, st.ents[o].Type == dossier.Country, f.t, 0.65, "title-list-parent")
+						}
+					}
+					break
+				}
+			}
 			continue
 		}
 		if dom == -2 {
 			dom = st.dominantState()
 		}
-		if dom >= 0 && !headOfState(f.t.office) {
+		if dom >= 0 && st.onlyState(f.si, dom) {
 			st.addRole(f.si, f.u, f.p, dom, true, f.t, 0.5, "title-doc-state")
 		}
 	}
@@ -441,6 +457,16 @@ func (st *relState) titleInMention(si, i int) (title, bool) {
 	}
 	return title{lo: i, hi: i, office: strings.Join(words[:n], " "), leads: v == "LEADS", possEnt: -1,
 		text: strings.Join(f[:n], " "), inName: true}, true
+}
+
+// onlyState reports whether sentence si names no state other than s.
+func (st *relState) onlyState(si, s int) bool {
+	for _, u := range st.sus[si].units {
+		if u.isMention() && u.ent != s && st.ents[u.ent].Type == dossier.Country {
+			return false
+		}
+	}
+	return true
 }
 
 // descriptionTitle reads a title from a DESCRIPTION mention of a person ("the Russian

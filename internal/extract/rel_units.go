@@ -30,6 +30,8 @@ type sentUnits struct {
 	start, end int
 	units      []unit
 	words      []string // per unit: folded word, or "\x00" for a mention
+	cues       []uint32 // per unit: the cue kinds a cue starting there may belong to
+	anyCue     uint32   // the union of cues
 }
 
 // mentionRef locates one mention of one entity.

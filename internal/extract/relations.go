@@ -72,6 +72,14 @@ func newRelState(doc string, sents []text.Sentence, ents []dossier.Entity, docDa
 		country: map[string]int{}, kbEnt: map[string]int{}}
 	ms := sortedMentions(ents, len(doc))
 	st.sus = buildUnits(doc, sents, ents, ms)
+	for si := range st.sus {
+		su := &st.sus[si]
+		su.cues = make([]uint32, len(su.words))
+		for k, w := range su.words {
+			su.cues[k] = preds.CueKinds(w)
+			su.anyCue |= su.cues[k]
+		}
+	}
 	for i, e := range ents {
 		if e.KBID != nil && *e.KBID != "" {
 			st.kbEnt[*e.KBID] = i
@@ -87,6 +95,21 @@ func newRelState(doc string, sents []text.Sentence, ents []dossier.Entity, docDa
 	return st
 }
 
+// cue matches a cue of kind at unit k of sentence si (see lexicon.Predicates.MatchCue),
+// after a cheap check of the cue kinds that may start there.
+func (st *relState) cue(si int, kind string, k int) (int, string) {
+	su := &st.sus[si]
+	if k < 0 || k >= len(su.cues) || su.cues[k]&st.preds.CueBit(kind) == 0 {
+		return 0, ""
+	}
+	return st.preds.MatchCue(kind, su.words, k)
+}
+
+// hasCue reports whether sentence si may hold a cue of kind.
+func (st *relState) hasCue(si int, kind string) bool {
+	return st.sus[si].anyCue&st.preds.CueBit(kind) != 0
+}
+
 // findPredicates matches predicate heads in every sentence and analyses each.
 func (st *relState) findPredicates() {
 	for si := range st.sus {
@@ -94,24 +117,29 @@ func (st *relState) findPredicates() {
 		if len(su.units) < 2 {
 			continue
 		}
+		skip := -1 // units before skip belong to a multiword pattern already analysed
 		for h := range su.units {
 			u := &su.units[h]
-			if u.isMention() {
+			if u.isMention() || h < skip {
 				continue
 			}
 			forms := st.preds.Heads(u.word)
 			if len(forms) == 0 {
 				continue
 			}
-			st.analyzeHead(si, h, forms)
+			if e := st.analyzeHead(si, h, forms); e > h+1 {
+				skip = e
+			}
 		}
 	}
 }
 
 // analyzeHead tries the forms of the head at h, longest pattern first, and keeps the
-// relations of the first form that yields any.
-func (st *relState) analyzeHead(si, h int, forms []lexicon.Form) {
+// relations of the first form that yields any. It returns the end of the pattern used
+// (h+1 when none).
+func (st *relState) analyzeHead(si, h int, forms []lexicon.Form) int {
 	us := st.sus[si].units
+	verbOnly := h > 0 && !us[h-1].isMention() && afterAux(us[h-1].word)
 	order := make([]lexicon.Form, len(forms))
 	copy(order, forms)
 	nounFirst := h > 0 && (isDeterminer(us[h-1].word) || us[h-1].poss || (us[h-1].isMention() && st.ents[us[h-1].ent].Mentions[us[h-1].mention].Form == dossier.FormDemonym))
@@ -123,6 +151,9 @@ func (st *relState) analyzeHead(si, h int, forms []lexicon.Form) {
 		return kindRank(order[a].Pred.Kind, nounFirst) < kindRank(order[b].Pred.Kind, nounFirst)
 	})
 	for _, f := range order {
+		if verbOnly && f.Pred.Kind != lexicon.PredVerb && f.Pred.Kind != lexicon.PredAdj {
+			continue
+		}
 		e, ok := matchRest(us, h, f.Pred.Rest)
 		if !ok {
 			continue
@@ -135,9 +166,21 @@ func (st *relState) analyzeHead(si, h int, forms []lexicon.Form) {
 			st.predicate(si, h, e, f)
 		}
 		if len(st.cands) > n {
-			return
+			return e
 		}
 	}
+	return h + 1
+}
+
+// afterAux reports words after which a predicate word is a verb, not a noun ("does not
+// support", "will attack", "to cooperate").
+func afterAux(w string) bool {
+	switch w {
+	case "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may",
+		"might", "must", "not", "n't", "never", "to", "cannot", "also":
+		return true
+	}
+	return false
 }
 
 func kindRank(k lexicon.PredKind, nounFirst bool) int {
@@ -301,7 +344,7 @@ func (st *relState) addPairs(si, h, end int, typ dossier.RelationType, subtype s
 func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) {
 	us := st.sus[si].units
 	// "the US-Taliban dialogue"
-	if h >= 2 && us[h-1].isMention() && us[h-2].isMention() && us[h-1].start-us[h-2].end == 1 {
+	if p.Type.Symmetric() && h >= 2 && us[h-1].isMention() && us[h-2].isMention() && us[h-1].start-us[h-2].end == 1 {
 		if c := st.doc[us[h-2].end]; c == '-' {
 			return []arg{{ent: us[h-2].ent, u: h - 2, how: argAdjacent}}, []arg{{ent: us[h-1].ent, u: h - 1, how: argAdjacent}}
 		}
@@ -314,10 +357,35 @@ func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) 
 		for _, g := range st.coordGroup(us, k, true) {
 			srcs = append(srcs, arg{ent: us[g].ent, u: g, how: argApposition})
 		}
+	} else if pp := prepBefore(us, h); pp >= 0 {
+		// a noun inside a prepositional phrase ("after talks with Iran") takes its source
+		// only from the noun phrase governing it ("the Russian commitment to harsh
+		// criticism of US policy"), not from the clause subject
+		for k := pp - 1; k >= 0 && k >= pp-4; k-- {
+			if us[k].isMention() {
+				if (us[k].poss || st.isDemonym(&us[k])) && actorType(st.ents[us[k].ent].Type) {
+					srcs = []arg{{ent: us[k].ent, u: k, how: argPossessor}}
+				}
+				break
+			}
+			if us[k].kind != text.Word || isBoundary(us[k].word) || isPreposition(us[k].word) {
+				break
+			}
+		}
 	} else if !p.Type.Standing() || copulaBefore(us, h) {
 		srcs = st.subject(si, h, true)
 	}
 	if len(tgts) == 0 && p.Type.Symmetric() {
+		// "the agreement signed by Ethiopia and Eritrea"
+		for j := e; j+1 < len(us) && j <= e+2; j++ {
+			if us[j].word == "by" && !us[j].isMention() {
+				if k := npAt(us, j+1, 2); k >= 0 {
+					if g := st.coordGroup(us, k, false); len(g) == 2 {
+						return []arg{{ent: us[g[0]].ent, u: g[0], how: argPrep}}, []arg{{ent: us[g[1]].ent, u: g[1], how: argPrep}}
+					}
+				}
+			}
+		}
 		return st.between(si, e, srcs)
 	}
 	return srcs, tgts
@@ -334,6 +402,24 @@ func reciprocal(p *lexicon.Predicate) bool {
 		return true
 	}
 	return false
+}
+
+// prepBefore returns the preposition governing the noun at h ("of cooperation", "after
+// the talks", "to harsh criticism"), or -1.
+func prepBefore(us []unit, h int) int {
+	for k := h - 1; k >= 0 && k >= h-3; k-- {
+		if us[k].isMention() {
+			return -1
+		}
+		w := us[k].word
+		if isPreposition(w) {
+			return k
+		}
+		if us[k].kind != text.Word || isBoundary(w) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // copulaBefore reports "is", "are", "as", "became" shortly before the noun at h ("X is a
@@ -511,7 +597,7 @@ func (st *relState) negatedAt(si, h int, srcs []arg) bool {
 		}
 	}
 	for k := lo; k < h; k++ {
-		n, _ := st.preds.MatchCue("neg", su.words, k)
+		n, _ := st.cue(si, "neg", k)
 		if n == 0 || k+n > h {
 			continue
 		}
@@ -533,11 +619,21 @@ func (st *relState) negatedAt(si, h int, srcs []arg) bool {
 // contacts with", "trying to establish contacts with").
 func (st *relState) desireBefore(si, h int) bool {
 	su := &st.sus[si]
-	for k := h - 1; k >= 0 && k >= h-4; k-- {
+	for k := h - 1; k >= 0 && k >= h-5; k-- {
 		if su.units[k].isMention() {
 			return false
 		}
-		if n, _ := st.preds.MatchCue("desire", su.words, k); n > 0 {
+		if n, _ := st.cue(si, "desire", k); n > 0 {
+			for j := k + n; j < h; j++ {
+				switch su.words[j] {
+				case "establish", "build", "develop", "make", "have", "get", "open", "restore",
+					"strengthen", "expand", "deepen", "resume", "renew", "secure", "obtain", "more":
+				default:
+					if !isDeterminer(su.words[j]) {
+						return false
+					}
+				}
+			}
 			return true
 		}
 	}
@@ -551,7 +647,7 @@ func (st *relState) planBefore(si, h int) bool {
 		if su.units[k].isMention() && !su.units[k].poss {
 			return false
 		}
-		if n, _ := st.preds.MatchCue("plan", su.words, k); n > 0 {
+		if n, _ := st.cue(si, "plan", k); n > 0 {
 			return true
 		}
 	}
@@ -562,7 +658,7 @@ func (st *relState) planBefore(si, h int) bool {
 func (st *relState) armsIn(si, lo, hi int) bool {
 	su := &st.sus[si]
 	for k := lo; k < hi && k < len(su.words); k++ {
-		if n, _ := st.preds.MatchCue("arms", su.words, k); n > 0 {
+		if n, _ := st.cue(si, "arms", k); n > 0 {
 			return true
 		}
 	}

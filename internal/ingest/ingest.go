@@ -149,7 +149,10 @@ func Bytes(raw []byte, name string, opts Options) (*dossier.Document, error) {
 		Size:       int64(len(raw)),
 		IngestedAt: opts.now(),
 	}
-	var meta Meta
+	// Metadata: for txt, md and html the format's own (front matter, meta tags) comes
+	// first; for pdf and docx the text's header wins over document properties, which
+	// are often a template's or the converter's.
+	var formatMeta Meta
 	switch format {
 	case "pdf":
 		res, err := pdf.Extract(raw, pdf.Options{})
@@ -157,13 +160,13 @@ func Bytes(raw []byte, name string, opts Options) (*dossier.Document, error) {
 			return nil, err
 		}
 		doc.Text, doc.Pages = canonicalPages(res.Text, res.Pages)
-		meta.Title, meta.Date = res.Title, when.Loose(res.Date)
+		formatMeta.Title, formatMeta.Date = res.Title, when.Loose(res.Date)
 	case "docx":
 		res, err := docx.Extract(raw, docx.Options{})
 		if err != nil {
 			return nil, err
 		}
-		meta.Title, meta.Date = res.Title, when.Loose(res.Date)
+		formatMeta.Title, formatMeta.Date = res.Title, when.Loose(res.Date)
 		doc.Text = Canonical(res.Text)
 	default:
 		s, err := decode(raw, format)
@@ -177,23 +180,25 @@ func Bytes(raw []byte, name string, opts Options) (*dossier.Document, error) {
 				return nil, err
 			}
 			s = res.Text
-			meta.Title, meta.Date = strings.TrimSpace(Canonical(res.Title)), when.Loose(res.Date)
+			formatMeta.Title, formatMeta.Date = strings.TrimSpace(Canonical(res.Title)), when.Loose(res.Date)
 		case "md":
 			res := markdown.Extract(s)
 			s = res.Text
-			meta.Title, meta.Date = res.Title, when.Loose(res.Date)
-			meta.Series = res.Series
+			formatMeta.Title, formatMeta.Date = res.Title, when.Loose(res.Date)
+			formatMeta.Series = res.Series
 		}
 		doc.Text = Canonical(s)
 	}
 	if strings.TrimSpace(doc.Text) == "" {
-		if format == "pdf" {
-			return nil, fmt.Errorf("pdf has no text layer (image-only; no OCR): %w", dossier.ErrUnsupported)
-		}
 		return nil, fmt.Errorf("no text in %s content: %w", format, dossier.ErrInvalid)
 	}
-	fromText := Metadata(doc.Text)
-	meta.merge(fromText)
+	meta := formatMeta
+	if format == "pdf" || format == "docx" {
+		meta = Metadata(doc.Text)
+		meta.merge(formatMeta)
+	} else {
+		meta.merge(Metadata(doc.Text))
+	}
 	doc.Title, doc.Date, doc.Series = meta.Title, meta.Date, meta.Series
 	doc.Lang = lang.Detect(doc.Text)
 	doc.Footnotes = notes.Find(doc.Text)

@@ -57,6 +57,25 @@ type Predicates struct {
 	heads map[string][]Form
 	cues  map[string]map[string][]Cue // kind -> first word -> cues, longest first
 	preds []*Predicate
+	kinds map[string]uint32 // kind -> bit
+	first map[string]uint32 // first word of a cue -> bits of the kinds it opens
+}
+
+// CueBit returns the bit of a cue kind for CueKinds (0 for an unknown kind).
+func (p *Predicates) CueBit(kind string) uint32 {
+	if p == nil {
+		return 0
+	}
+	return p.kinds[kind]
+}
+
+// CueKinds returns the bits (see CueBit) of every cue kind with a cue that starts with
+// the folded word w: a cheap filter before MatchCue.
+func (p *Predicates) CueKinds(w string) uint32 {
+	if p == nil {
+		return 0
+	}
+	return p.first[w]
 }
 
 // builtinPredicates parses the embedded predicate lexicon once; the result is read-only.
@@ -113,6 +132,7 @@ func (p *Predicates) MatchCue(kind string, words []string, i int) (int, string) 
 func ParsePredicates(src string) (*Predicates, error) {
 	p := &Predicates{heads: map[string][]Form{}, cues: map[string]map[string][]Cue{}}
 	irregular := map[string][2]string{}
+	double := map[string]bool{}
 	type rawPred struct {
 		line int
 		cols []string
@@ -125,6 +145,11 @@ func ParsePredicates(src string) (*Predicates, error) {
 		}
 		cols := strings.Split(line, "\t")
 		switch cols[0] {
+		case "dbl":
+			if len(cols) != 2 {
+				return nil, fmt.Errorf("predicates line %d: dbl wants 2 columns: %w", n+1, dossier.ErrInvalid)
+			}
+			double[cols[1]] = true
 		case "irr":
 			if len(cols) != 4 {
 				return nil, fmt.Errorf("predicates line %d: irr wants 4 columns: %w", n+1, dossier.ErrInvalid)
@@ -159,7 +184,7 @@ func ParsePredicates(src string) (*Predicates, error) {
 				continue
 			}
 			irr, ok := irregular[first]
-			for _, f := range VerbForms(first, irr, ok) {
+			for _, f := range VerbForms(first, irr, ok, double[first]) {
 				if f.Word != first {
 					extra = append(extra, Cue{Words: []string{f.Word}, Value: c.Value})
 				}
@@ -168,6 +193,17 @@ func ParsePredicates(src string) (*Predicates, error) {
 	}
 	for _, c := range extra {
 		p.cues["say"][c.Words[0]] = append(p.cues["say"][c.Words[0]], c)
+	}
+	p.kinds, p.first = map[string]uint32{}, map[string]uint32{}
+	for kind, m := range p.cues {
+		if len(p.kinds) >= 32 {
+			return nil, fmt.Errorf("predicates: more than 32 cue kinds: %w", dossier.ErrInvalid)
+		}
+		bit := uint32(1) << len(p.kinds)
+		p.kinds[kind] = bit
+		for w := range m {
+			p.first[w] |= bit
+		}
 	}
 	for _, m := range p.cues {
 		for k, list := range m {
@@ -186,7 +222,7 @@ func ParsePredicates(src string) (*Predicates, error) {
 		switch pr.Kind {
 		case PredVerb:
 			irr, ok := irregular[head]
-			for _, f := range VerbForms(head, irr, ok) {
+			for _, f := range VerbForms(head, irr, ok, double[head]) {
 				p.heads[f.Word] = append(p.heads[f.Word], Form{Pred: pr, Participle: f.Participle, Gerund: f.Gerund})
 			}
 		case PredNoun, PredRelNoun:
@@ -260,10 +296,14 @@ type VerbForm struct {
 }
 
 // VerbForms generates the inflections of a verb lemma: the lemma, third person "-s", past
-// and past participle ("-ed" or the irregular forms given), and the "-ing" form.
-func VerbForms(lemma string, irr [2]string, irregular bool) []VerbForm {
+// and past participle ("-ed" or the irregular forms given), and the "-ing" form. With
+// double, the final consonant doubles before -ed and -ing ("transfer" -> "transferring").
+func VerbForms(lemma string, irr [2]string, irregular, double bool) []VerbForm {
 	out := []VerbForm{{Word: lemma}, {Word: thirdPerson(lemma)}}
 	past, pp := regularPast(lemma), regularPast(lemma)
+	if double {
+		past, pp = lemma+lemma[len(lemma)-1:]+"ed", lemma+lemma[len(lemma)-1:]+"ed"
+	}
 	if irregular {
 		past, pp = irr[0], irr[1]
 	}
@@ -272,7 +312,11 @@ func VerbForms(lemma string, irr [2]string, irregular bool) []VerbForm {
 	} else {
 		out = append(out, VerbForm{Word: past}, VerbForm{Word: pp, Participle: true})
 	}
-	out = append(out, VerbForm{Word: gerund(lemma), Gerund: true})
+	ger := gerund(lemma)
+	if double {
+		ger = lemma + lemma[len(lemma)-1:] + "ing"
+	}
+	out = append(out, VerbForm{Word: ger, Gerund: true})
 	return out
 }
 

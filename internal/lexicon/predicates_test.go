@@ -70,12 +70,13 @@ func TestVerbForms(t *testing.T) {
 		{"supply", "supply supplies supplied supplying"},
 		{"meet", "meet meets met meeting"},
 		{"attack", "attack attacks attacked attacking"},
+		{"transfer", "transfer transfers transferred transferring"},
 	}
 	irr := map[string][2]string{"meet": {"met", "met"}}
 	for _, tt := range tests {
 		x, ok := irr[tt.lemma]
 		var got []string
-		for _, f := range VerbForms(tt.lemma, x, ok) {
+		for _, f := range VerbForms(tt.lemma, x, ok, tt.lemma == "transfer") {
 			got = append(got, f.Word)
 		}
 		if g := strings.Join(got, " "); g != tt.want {

@@ -104,9 +104,18 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 	if err := s.fail("document"); err != nil {
 		return err
 	}
+	_, err = s.insertExtraction(ctx, tx, rowid, doc.Date.String(), fmtTime(ingested), ex, true)
+	return err
+}
+
+// insertExtraction stores the entities, mentions, relations and events of a document
+// already stored as rowid, resolving its entities. With incremental set it also updates
+// the counts of the entities and the stored edges; otherwise the caller recounts and
+// rebuilds them. It returns the canonical entities the document's entities resolved to.
+func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, docDate, knownAt string, ex *dossier.Extraction, incremental bool) ([]int64, error) {
 	r := &resolver{s: s, tx: tx, ctx: ctx}
 	if err := r.load(ex.Entities); err != nil {
-		return err
+		return nil, err
 	}
 	local := make(map[string]localEntity, len(ex.Entities))
 	counts := map[int64]*entityDelta{}
@@ -121,17 +130,17 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 	for i := range ex.Entities {
 		e := &ex.Entities[i]
 		if e.ID == "" {
-			return fmt.Errorf("entity %d has no id: %w", i, dossier.ErrInvalid)
+			return nil, fmt.Errorf("entity %d has no id: %w", i, dossier.ErrInvalid)
 		}
 		if _, dup := local[e.ID]; dup {
-			return fmt.Errorf("entity id %s repeated: %w", e.ID, dossier.ErrInvalid)
+			return nil, fmt.Errorf("entity id %s repeated: %w", e.ID, dossier.ErrInvalid)
 		}
 		if !e.Type.Valid() {
-			return fmt.Errorf("entity %s: type %q: %w", e.ID, e.Type, dossier.ErrInvalid)
+			return nil, fmt.Errorf("entity %s: type %q: %w", e.ID, e.Type, dossier.ErrInvalid)
 		}
 		dec, err := r.resolve(e)
 		if err != nil {
-			return fmt.Errorf("resolve entity %s: %w", e.ID, err)
+			return nil, fmt.Errorf("resolve entity %s: %w", e.ID, err)
 		}
 		aliases, _ := json.Marshal(orEmpty(e.Aliases))
 		roles, _ := json.Marshal(orEmpty(e.Roles))
@@ -142,7 +151,7 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 			rowid, e.ID, dec.entity, dec.canon, e.Name, string(e.Type), nullStr(e.KBID),
 			string(aliases), string(roles), dec.rule, dec.evidence).Scan(&deID)
 		if err != nil {
-			return fmt.Errorf("insert entity %s: %w", e.ID, err)
+			return nil, fmt.Errorf("insert entity %s: %w", e.ID, err)
 		}
 		local[e.ID] = localEntity{de: deID, canon: dec.canon, name: e.Name}
 		d := delta(dec.canon)
@@ -150,15 +159,14 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 		for _, m := range e.Mentions {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mentions (doc, de_id, entity_id, start_off, end_off, text, form)
 				VALUES (?,?,?,?,?,?,?)`), rowid, deID, dec.canon, m.Start, m.End, m.Text, string(m.Form)); err != nil {
-				return fmt.Errorf("insert mention of %s: %w", e.ID, err)
+				return nil, fmt.Errorf("insert mention of %s: %w", e.ID, err)
 			}
 			d.mentions++
 		}
 	}
 	if err := s.fail("entities"); err != nil {
-		return err
+		return nil, err
 	}
-	docDate := doc.Date.String()
 	edges := map[edgeKey]*edgeDelta{}
 	var edgeOrder []edgeKey
 	for i := range ex.Relations {
@@ -166,10 +174,10 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 		src, ok1 := local[rel.Source]
 		dst, ok2 := local[rel.Target]
 		if !ok1 || !ok2 {
-			return fmt.Errorf("relation %s: unknown entity %s or %s: %w", rel.ID, rel.Source, rel.Target, dossier.ErrInvalid)
+			return nil, fmt.Errorf("relation %s: unknown entity %s or %s: %w", rel.ID, rel.Source, rel.Target, dossier.ErrInvalid)
 		}
 		if !rel.Type.Valid() {
-			return fmt.Errorf("relation %s: type %q: %w", rel.ID, rel.Type, dossier.ErrInvalid)
+			return nil, fmt.Errorf("relation %s: type %q: %w", rel.ID, rel.Type, dossier.ErrInvalid)
 		}
 		date, key := effectiveDate(rel.Date, docDate)
 		var placeDE, attrDE any
@@ -194,8 +202,8 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 			rowid, rel.ID, string(rel.Type), nullStr(rel.Subtype), src.de, dst.de, src.canon, dst.canon,
 			nullStr(rel.Role), date, key, placeDE, nullStr(rel.Quantity), attrText, attrDE,
 			b2i(rel.Hedged), b2i(rel.Negated), rel.Confidence, rel.Evidence.Start, rel.Evidence.End,
-			rel.Evidence.Text, fmtTime(ingested)).Scan(&relID); err != nil {
-			return fmt.Errorf("insert relation %s: %w", rel.ID, err)
+			rel.Evidence.Text, knownAt).Scan(&relID); err != nil {
+			return nil, fmt.Errorf("insert relation %s: %w", rel.ID, err)
 		}
 		k := keyOf(&Claim{Type: rel.Type, Source: src.canon, Target: dst.canon})
 		ed := edges[k]
@@ -223,11 +231,13 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 			delta(dst.canon).degree++
 		}
 	}
-	if err := s.addEdges(ctx, tx, rowid, edges, edgeOrder); err != nil {
-		return err
+	if incremental {
+		if err := s.addEdges(ctx, tx, rowid, edges, edgeOrder); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.fail("relations"); err != nil {
-		return err
+		return nil, err
 	}
 	for i := range ex.Events {
 		ev := &ex.Events[i]
@@ -242,15 +252,15 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO events (doc, local_id, name, type, date, date_key, place_de, ev_start, ev_end, ev_text, known_at)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
 			rowid, ev.ID, nullStr(ev.Name), string(ev.Type), date, key, placeDE,
-			ev.Evidence.Start, ev.Evidence.End, ev.Evidence.Text, fmtTime(ingested)).Scan(&evID)
+			ev.Evidence.Start, ev.Evidence.End, ev.Evidence.Text, knownAt).Scan(&evID)
 		if err != nil {
-			return fmt.Errorf("insert event %s: %w", ev.ID, err)
+			return nil, fmt.Errorf("insert event %s: %w", ev.ID, err)
 		}
 		seen := map[int64]bool{}
 		for _, p := range ev.Participants {
 			le, ok := local[p]
 			if !ok {
-				return fmt.Errorf("event %s: unknown participant %s: %w", ev.ID, p, dossier.ErrInvalid)
+				return nil, fmt.Errorf("event %s: unknown participant %s: %w", ev.ID, p, dossier.ErrInvalid)
 			}
 			if seen[le.de] {
 				continue
@@ -258,20 +268,25 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 			seen[le.de] = true
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_participants (event_id, de_id, entity_id) VALUES (?,?,?)`),
 				evID, le.de, le.canon); err != nil {
-				return fmt.Errorf("insert participant of event %s: %w", ev.ID, err)
+				return nil, fmt.Errorf("insert participant of event %s: %w", ev.ID, err)
 			}
 		}
 	}
 	if err := s.fail("events"); err != nil {
-		return err
+		return nil, err
 	}
+	ids := make([]int64, 0, len(counts))
 	for id, d := range counts {
+		ids = append(ids, id)
+		if !incremental {
+			continue
+		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entities SET mention_count = mention_count + ?,
 			doc_count = doc_count + ?, degree = degree + ? WHERE id = ?`), d.mentions, d.docs, d.degree, id); err != nil {
-			return fmt.Errorf("update entity counts: %w", err)
+			return nil, fmt.Errorf("update entity counts: %w", err)
 		}
 	}
-	return s.fail("commit")
+	return ids, s.fail("commit")
 }
 
 type localEntity struct {
@@ -508,6 +523,9 @@ func (s *Store) SearchMarked(ctx context.Context, q string, limit int, open, clo
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(s.d.FTSSearch), match, open, close, limit)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("search %q: %w", q, ctx.Err())
+		}
 		return nil, fmt.Errorf("search %q: %v: %w", q, err, dossier.ErrInvalid)
 	}
 	defer rows.Close()

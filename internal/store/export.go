@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,6 +31,8 @@ type ExportFilter struct {
 	RelationTypes []dossier.RelationType
 	// DocID, when set, keeps only the claims of this document (EachClaim only).
 	DocID string
+	// WithClaims makes EachDocument fill ExportDocument.Claims.
+	WithClaims bool
 	// Since and Until keep the claims and edges dated inside [Since, Until] (undated ones
 	// are kept) and the documents dated inside it (undated ones are kept).
 	Since, Until dossier.Date
@@ -177,6 +180,9 @@ type ExportDocument struct {
 	Extractor  string              `json:"extractor"`
 	Extraction *dossier.Extraction `json:"extraction"`
 	Entities   []ExportDocEntity   `json:"entities"` // in local id order
+	// Claims are the document's live claims selected by the filter (in relation id
+	// order), when the filter asks for them with WithClaims.
+	Claims []ExportClaim `json:"claims,omitempty"`
 }
 
 // EachDocument calls fn for every document selected by f, in ingestion order (then
@@ -262,12 +268,29 @@ func (s *Store) EachDocument(ctx context.Context, f ExportFilter, fn func(*Expor
 		if len(docs) == 0 {
 			return nil
 		}
-		for i := range docs {
-			ents, err := s.docEntities(ctx, rowids[i])
-			if err != nil {
-				return fmt.Errorf("export document %s: %w", docs[i].ID, err)
+		idx := make(map[int64]int, len(rowids))
+		for i, r := range rowids {
+			idx[r] = i
+			docs[i].Entities = []ExportDocEntity{}
+		}
+		if err := s.exportDocEntities(ctx, rowids, func(row int64, e ExportDocEntity) {
+			docs[idx[row]].Entities = append(docs[idx[row]].Entities, e)
+		}); err != nil {
+			return fmt.Errorf("export documents: %w", err)
+		}
+		if f.WithClaims {
+			cond, cargs := f.relCond()
+			cond += " AND r.doc IN " + inList(len(rowids))
+			cargs = append(cargs, int64Args(rowids)...)
+			if err := s.exportClaims(ctx, f, cond, cargs, func(c *ExportClaim) error {
+				d := &docs[idx[c.doc]]
+				d.Claims = append(d.Claims, *c)
+				return nil
+			}); err != nil {
+				return err
 			}
-			docs[i].Entities = ents
+		}
+		for i := range docs {
 			if err := fn(&docs[i]); err != nil {
 				return err
 			}
@@ -276,25 +299,27 @@ func (s *Store) EachDocument(ctx context.Context, f ExportFilter, fn func(*Expor
 	}
 }
 
-// docEntities lists the local entities of one document with their canonical entities.
-func (s *Store) docEntities(ctx context.Context, rowid int64) ([]ExportDocEntity, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT de.local_id, e.id, e.name, e.type, COALESCE(e.kb_id, '')
-		FROM doc_entities de JOIN entities e ON e.id = de.entity_id WHERE de.doc = ? ORDER BY de.local_id`), rowid)
+// exportDocEntities calls fn with the local entities of the documents of rows, with their
+// canonical entities, ordered by document and local id.
+func (s *Store) exportDocEntities(ctx context.Context, rows []int64, fn func(row int64, e ExportDocEntity)) error {
+	rs, err := s.db.QueryContext(ctx, s.q(`SELECT de.doc, de.local_id, e.id, e.name, e.type, COALESCE(e.kb_id, '')
+		FROM doc_entities de JOIN entities e ON e.id = de.entity_id WHERE de.doc IN `+inList(len(rows))+`
+		ORDER BY de.doc, de.local_id`), int64Args(rows)...)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	defer rows.Close()
-	out := []ExportDocEntity{}
-	for rows.Next() {
+	defer rs.Close()
+	for rs.Next() {
 		var x ExportDocEntity
+		var row int64
 		var typ string
-		if err := rows.Scan(&x.LocalID, &x.EntityID, &x.Name, &typ, &x.KBID); err != nil {
-			return nil, err
+		if err := rs.Scan(&row, &x.LocalID, &x.EntityID, &x.Name, &typ, &x.KBID); err != nil {
+			return err
 		}
 		x.Type = dossier.EntityType(typ)
-		out = append(out, x)
+		fn(row, x)
 	}
-	return out, rows.Err()
+	return rs.Err()
 }
 
 // ExportEnd is one end of a claim: a canonical entity and the document's entity it was
@@ -317,6 +342,9 @@ type ExportClaim struct {
 	Place *ExportEnd `json:"place,omitempty"`
 	// KnownAt is when the claim's document was ingested.
 	KnownAt time.Time `json:"known_at"`
+	// DocMarking is the marking of the claim's document ("TLP:CLEAR"...).
+	DocMarking string `json:"doc_marking"`
+	doc        int64  // the document's row
 }
 
 // EachClaim calls fn for every live claim selected by f, in relation id order. fn may
@@ -330,13 +358,18 @@ func (s *Store) EachClaim(ctx context.Context, f ExportFilter, fn func(*ExportCl
 		cond += " AND r.doc = (SELECT id FROM documents WHERE doc_id = ?)"
 		cargs = append(cargs, f.DocID)
 	}
+	return s.exportClaims(ctx, f, cond, cargs, fn)
+}
+
+// exportClaims pages through the live claims matching cond, in relation id order.
+func (s *Store) exportClaims(ctx context.Context, f ExportFilter, cond string, cargs []any, fn func(*ExportClaim) error) error {
 	var last int64
 	for {
 		args := append([]any{last}, cargs...)
 		args = append(args, f.page(500))
 		rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+claimCols+`, r.local_id, r.known_at,
 			se.type, COALESCE(se.kb_id, ''), sde.local_id, te.type, COALESCE(te.kb_id, ''), dde.local_id,
-			COALESCE(pe.id, 0), COALESCE(pe.name, ''), COALESCE(pe.type, ''), COALESCE(pe.kb_id, ''), COALESCE(pde.local_id, '')`+
+			COALESCE(pe.id, 0), COALESCE(pe.name, ''), COALESCE(pe.type, ''), COALESCE(pe.kb_id, ''), COALESCE(pde.local_id, ''), d.marking`+
 			claimFrom+` LEFT JOIN doc_entities pde ON pde.id = r.place_de LEFT JOIN entities pe ON pe.id = pde.entity_id
 			WHERE r.id > ? AND `+cond+` ORDER BY r.id LIMIT ?`), args...)
 		if err != nil {
@@ -354,13 +387,14 @@ func (s *Store) EachClaim(ctx context.Context, f ExportFilter, fn func(*ExportCl
 				&c.Status, &statusAt, &c.DocID, &c.DocTitle, &c.DocDate, &c.Evidence.Start, &c.Evidence.End,
 				&c.Evidence.Text, &origSrc, &origDst, &doc, &c.LocalID, &knownAt,
 				&st, &c.From.KBID, &c.From.LocalID, &tt, &c.To.KBID, &c.To.LocalID,
-				&place.ID, &place.Name, &pt, &place.KBID, &place.LocalID); err != nil {
+				&place.ID, &place.Name, &pt, &place.KBID, &place.LocalID, &c.DocMarking); err != nil {
 				rows.Close()
 				return fmt.Errorf("export claims: %w", err)
 			}
 			c.Type = dossier.RelationType(typ)
 			c.Hedged, c.Negated = hedged != 0, negated != 0
 			c.KnownAt = parseTime(knownAt)
+			c.doc = doc
 			c.From.ID, c.From.Name, c.From.Type = c.Source, c.SourceName, dossier.EntityType(st)
 			c.To.ID, c.To.Name, c.To.Type = c.Target, c.TargetName, dossier.EntityType(tt)
 			if place.ID != 0 {
@@ -453,4 +487,61 @@ func (s *Store) ExportNeighborhood(ctx context.Context, name string, depth, limi
 		ids = append(ids, n.ID)
 	}
 	return ids, nil
+}
+
+// GlobalExtraction returns the document's extraction in the SCHEMA.md shape with its
+// document header and the entity ids replaced by the global ids (as decimal strings) of
+// the entities they were resolved to, as Extraction returns it, without querying the
+// store again.
+func (d *ExportDocument) GlobalExtraction() *dossier.Extraction {
+	ids := make(map[string]string, len(d.Entities))
+	for _, e := range d.Entities {
+		ids[e.LocalID] = strconv.FormatInt(e.EntityID, 10)
+	}
+	mapID := func(p *string) {
+		if p != nil {
+			if g, ok := ids[*p]; ok {
+				*p = g
+			}
+		}
+	}
+	src := d.Extraction
+	if src == nil {
+		src = &dossier.Extraction{}
+	}
+	ex := &dossier.Extraction{
+		Document:  &dossier.DocumentInfo{ID: d.ID, Title: d.Title, Date: d.Date.String(), Source: d.Source, Series: d.Series, Lang: d.Lang},
+		Entities:  append([]dossier.Entity(nil), src.Entities...),
+		Relations: append([]dossier.Relation(nil), src.Relations...),
+		Events:    append([]dossier.Event(nil), src.Events...),
+	}
+	clone := func(p *string) *string {
+		if p == nil {
+			return nil
+		}
+		v := *p
+		return &v
+	}
+	for i := range ex.Entities {
+		mapID(&ex.Entities[i].ID)
+	}
+	for i := range ex.Relations {
+		r := &ex.Relations[i]
+		r.Place, r.AttributedTo = clone(r.Place), clone(r.AttributedTo)
+		mapID(&r.Source)
+		mapID(&r.Target)
+		mapID(r.Place)
+		mapID(r.AttributedTo)
+	}
+	for i := range ex.Events {
+		v := &ex.Events[i]
+		v.Place = clone(v.Place)
+		v.Participants = append([]string(nil), v.Participants...)
+		mapID(v.Place)
+		for j := range v.Participants {
+			mapID(&v.Participants[j])
+		}
+	}
+	ex.Normalize()
+	return ex
 }

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -201,5 +202,42 @@ func TestExportFilter(t *testing.T) {
 	stop := errors.New("stop")
 	if err := st.EachClaim(ctx, store.ExportFilter{}, func(*store.ExportClaim) error { return stop }); !errors.Is(err, stop) {
 		t.Errorf("EachClaim with a failing callback = %v, want its error", err)
+	}
+}
+
+func TestEachDocumentClaimsAndGlobalExtraction(t *testing.T) {
+	st := exportStore(t)
+	ctx := context.Background()
+	total := 0
+	err := st.EachDocument(ctx, store.ExportFilter{WithClaims: true, PageSize: 2}, func(d *store.ExportDocument) error {
+		for _, c := range d.Claims {
+			if c.DocID != d.ID {
+				t.Errorf("claim %d of %s filed under %s", c.RelationID, c.DocID, d.ID)
+			}
+		}
+		total += len(d.Claims)
+		if len(d.Claims) != len(d.Extraction.Relations) {
+			t.Errorf("%s: %d claims for %d relations", d.Title, len(d.Claims), len(d.Extraction.Relations))
+		}
+		want, err := st.Extraction(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		a, _ := json.Marshal(want)
+		b, _ := json.Marshal(d.GlobalExtraction())
+		if string(a) != string(b) {
+			t.Errorf("GlobalExtraction of %s =\n%s\nExtraction =\n%s", d.Title, b, a)
+		}
+		// The stored extraction keeps its document-local ids.
+		if len(d.Extraction.Entities) > 0 && d.Extraction.Entities[0].ID != "e1" {
+			t.Errorf("%s: local extraction changed: first entity id %s", d.Title, d.Extraction.Entities[0].ID)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 5 {
+		t.Errorf("%d claims over all documents, want 5", total)
 	}
 }

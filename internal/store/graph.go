@@ -27,36 +27,92 @@ func (s *Store) newGraphReader(ctx context.Context, f relFilter, minSources int)
 
 // around returns the edges touching any of ids.
 func (g *graphReader) around(ids []int64) ([]Edge, error) {
-	return g.read(ids, false)
+	return g.read(ids, false, 0)
 }
 
-// among returns the edges with both ends in ids.
-func (g *graphReader) among(ids []int64) ([]Edge, error) {
-	return g.read(ids, true)
+// among returns the edges with both ends in ids, the strongest first, at most limit of
+// them (0: all).
+func (g *graphReader) among(ids []int64, limit int) ([]Edge, error) {
+	return g.read(ids, true, limit)
 }
 
-func (g *graphReader) read(ids []int64, both bool) ([]Edge, error) {
+// storedCond is the condition on the edges table for edges touching ids (or with both
+// ends in ids), with g's filters.
+func (g *graphReader) storedCond(ids []int64, both bool) (string, []any) {
+	in := inList(len(ids))
+	cond := "(a IN " + in + " OR b IN " + in + ")"
+	if both {
+		// (b + 0) keeps the database from probing the index for every pair of ids.
+		cond = "a IN " + in + " AND (b + 0) IN " + in
+	}
+	args := append(int64Args(ids), int64Args(ids)...)
+	if len(g.f.types) > 0 {
+		cond += " AND type IN " + inList(len(g.f.types))
+		for _, t := range g.f.types {
+			args = append(args, string(t))
+		}
+	}
+	if g.min > 0 {
+		cond += " AND sources >= ?"
+		args = append(args, g.min)
+	}
+	return cond, args
+}
+
+// neighbors returns the entities linked to ids, outside ids, each with the number of
+// claims linking it to them.
+func (g *graphReader) neighbors(ids []int64) (map[int64]int, error) {
+	in := map[int64]bool{}
+	for _, id := range ids {
+		in[id] = true
+	}
+	score := map[int64]int{}
+	if !g.f.plain() {
+		edges, err := g.around(ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range edges {
+			for _, o := range []int64{e.Source, e.Target} {
+				if !in[o] {
+					score[o] += e.Claims
+				}
+			}
+		}
+		return score, nil
+	}
+	cond, args := g.storedCond(ids, false)
+	rows, err := g.s.db.QueryContext(g.ctx, g.s.q(`SELECT a, b, claims FROM edges WHERE `+cond), args...)
+	if err != nil {
+		return nil, fmt.Errorf("neighbors: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, b int64
+		var n int
+		if err := rows.Scan(&a, &b, &n); err != nil {
+			return nil, fmt.Errorf("neighbors: %w", err)
+		}
+		if !in[a] {
+			score[a] += n
+		}
+		if !in[b] {
+			score[b] += n
+		}
+	}
+	return score, rows.Err()
+}
+
+func (g *graphReader) read(ids []int64, both bool, limit int) ([]Edge, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	var edges []Edge
 	if g.f.plain() {
-		in := inList(len(ids))
-		cond := "(a IN " + in + " OR b IN " + in + ")"
-		if both {
-			// (b + 0) keeps the database from probing the index for every pair of ids.
-			cond = "a IN " + in + " AND (b + 0) IN " + in
-		}
-		args := append(int64Args(ids), int64Args(ids)...)
-		if len(g.f.types) > 0 {
-			cond += " AND type IN " + inList(len(g.f.types))
-			for _, t := range g.f.types {
-				args = append(args, string(t))
-			}
-		}
-		if g.min > 0 {
-			cond += " AND sources >= ?"
-			args = append(args, g.min)
+		cond, args := g.storedCond(ids, both)
+		if limit > 0 {
+			cond += " ORDER BY claims DESC, rel_id LIMIT ?"
+			args = append(args, limit)
 		}
 		return g.s.storedEdges(g.ctx, g.s.db, cond, args)
 	} else if g.into == nil {
@@ -96,6 +152,15 @@ func (g *graphReader) read(ids []int64, both bool) ([]Edge, error) {
 		if e.Sources >= g.min {
 			out = append(out, e)
 		}
+	}
+	if limit > 0 && len(out) > limit {
+		sort.Slice(out, func(i, j int) bool {
+			if out[i].Claims != out[j].Claims {
+				return out[i].Claims > out[j].Claims
+			}
+			return out[i].ID < out[j].ID
+		})
+		out = out[:limit]
 	}
 	return out, nil
 }
@@ -200,21 +265,15 @@ func (s *Store) Graph(ctx context.Context, q GraphQuery) (*Graph, error) {
 		}
 		frontier := chosen
 		for level := 0; level < depth && len(frontier) > 0 && len(chosen) < limit; level++ {
-			edges, err := g.around(frontier)
+			score, err := g.neighbors(frontier)
 			if err != nil {
 				return nil, fmt.Errorf("graph: %w", err)
 			}
-			score := map[int64]int{}
-			for _, e := range edges {
-				for _, o := range []int64{e.Source, e.Target} {
-					if !in[o] {
-						score[o] += e.Claims
-					}
-				}
-			}
 			cand := make([]int64, 0, len(score))
 			for id := range score {
-				cand = append(cand, id)
+				if !in[id] {
+					cand = append(cand, id)
+				}
 			}
 			if len(types) > 0 {
 				info, err := s.nodes(ctx, cand)
@@ -245,7 +304,11 @@ func (s *Store) Graph(ctx context.Context, q GraphQuery) (*Graph, error) {
 			frontier = cand
 		}
 	}
-	edges, err := g.among(chosen)
+	maxEdges := q.MaxEdges
+	if maxEdges <= 0 {
+		maxEdges = 4 * limit
+	}
+	edges, err := g.among(chosen, maxEdges)
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
 	}

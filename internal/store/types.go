@@ -150,6 +150,7 @@ type GraphQuery struct {
 	MinSources    int
 	Time          TimeFilter
 	Limit         int // on nodes; 0 means 200
+	MaxEdges      int // the strongest edges (most claims) among the nodes; 0 means 4 per node
 }
 
 // Node is an entity in a graph.

@@ -94,8 +94,8 @@ func splitLines(toks []Token, gaps []gap) []line {
 	for li := range lines {
 		ln := &lines[li]
 		words := ln.last - ln.first + 1
-		if endsWithFinalPunct(toks, ln.first, ln.last) || words > 20 || !hasLetter(toks, ln.first, ln.last) {
-			continue
+		if endsWithFinalPunct(toks, ln.first, ln.last) || words > 20 || !hasLetter(toks, ln.first, ln.last) || bulletAt(toks, gaps, ln.first, ln.last) {
+			continue // a list item is no heading
 		}
 		nextUpper := li+1 < len(lines) && startsUpper(toks[lines[li+1].first].Text)
 		switch {

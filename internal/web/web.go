@@ -69,7 +69,8 @@ type backend interface {
 	Undo(ctx context.Context, actor string, actionID int64) (int64, error)
 }
 
-// server holds what the handlers share; it has no mutable state.
+// server holds what the handlers share; nothing in it changes after New except the
+// lexicon, loaded once on first use.
 type server struct {
 	st     backend
 	log    *slog.Logger
@@ -105,7 +106,42 @@ func New(st *store.Store, opts Options) http.Handler {
 			return l
 		})
 	}
-	return secure(s.routes())
+	return secure(s.logged(s.routes()))
+}
+
+// statusRecorder remembers the status a handler wrote.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// logged logs every request at debug level with its status and duration, and slow
+// ones (over a second) as warnings.
+func (s *server) logged(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := s.now()
+		rec := &statusRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		d := s.now().Sub(start)
+		level := slog.LevelDebug
+		if d > time.Second {
+			level = slog.LevelWarn
+		}
+		s.log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", d)
+	})
 }
 
 // secure adds the security headers every answer carries. Documents are untrusted, so the

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -495,5 +496,19 @@ func TestPlacesTakeLexiconCoordinates(t *testing.T) {
 	}
 	if rec := e.get("/api/places?type=ROBOT"); rec.Code != 400 {
 		t.Errorf("places with a bad type = %d, want 400", rec.Code)
+	}
+}
+
+func TestSlowRequestsAreLogged(t *testing.T) {
+	var buf bytes.Buffer
+	clock := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	now := func() time.Time {
+		clock = clock.Add(1500 * time.Millisecond) // every request looks slow
+		return clock
+	}
+	e := newEnv(t, Options{Logger: slog.New(slog.NewTextHandler(&buf, nil)), Now: now})
+	e.get("/api/entities/999999")
+	if out := buf.String(); !strings.Contains(out, "level=WARN") || !strings.Contains(out, "status=404") || !strings.Contains(out, "duration=1.5s") {
+		t.Errorf("log = %q, want a WARN line with status=404 and duration=1.5s", out)
 	}
 }

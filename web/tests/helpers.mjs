@@ -36,8 +36,8 @@ function go(args, opts) {
 }
 
 /**
- * startServer builds dossier (or uses $DOSSIER_BIN / bin/dossier), ingests the sample
- * corpus in examples/ into a fresh database and runs `dossier serve` on a free loopback
+ * startServer builds dossier (or uses $DOSSIER_BIN), ingests the sample corpus in
+ * examples/corpus into a fresh database and runs `dossier serve` on a free loopback
  * port. If the dossier command cannot be built, it falls back to the web package's own
  * test server (internal/web/cmd/testserve) loaded with the seed brief fixture, which is
  * also what {fixture: true} asks for (the hostile fixture's payloads sit in entity names,
@@ -50,17 +50,20 @@ export async function startServer(opts) {
   let bin = fixture ? '' : process.env.DOSSIER_BIN || '';
   let kind = 'dossier';
   if (!bin && !fixture) {
+    // Under CI=true a dossier that does not build is a failure, not a fallback.
     bin = join(dir, 'dossier');
     try {
       go(['build', '-o', bin, './cmd/dossier']);
     } catch (err) {
+      if (process.env.CI === 'true') throw new Error('cannot build ./cmd/dossier: ' + String(err.stderr || err));
       bin = '';
       process.stderr.write('browser tests: cannot build ./cmd/dossier, using testserve: ' + String(err.stderr || err).slice(0, 500) + '\n');
     }
   }
   let args;
   if (bin) {
-    execFileSync(bin, ['--db', db, 'ingest', join(repo, 'examples')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const corpusDir = existsSync(join(repo, 'examples', 'corpus')) ? join(repo, 'examples', 'corpus') : join(repo, 'examples');
+    execFileSync(bin, ['--db', db, 'ingest', corpusDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     args = [bin, ['--db', db, 'serve', '--addr', '127.0.0.1:0']];
   } else {
     kind = 'testserve';

@@ -114,7 +114,7 @@ test('entity -> graph -> edge -> evidence in the document', async () => {
     await page.waitForSelector('#edge-claims li', { timeout: 3000 });
   } catch {
     // The midpoint can sit under a node label; fall back to the edge list.
-    await page.locator('#edge-list button').first().click({ force: true });
+    await page.locator('#edge-list button').first().dispatchEvent('click');
     await page.waitForSelector('#edge-claims li');
   }
   const quote = (await page.locator('#edge-claims blockquote').first().textContent()).trim();
@@ -135,7 +135,7 @@ test('entity -> graph -> edge -> evidence in the document', async () => {
   const grown = await page.evaluate(() => window.__dossierGraph.cy.nodes().length);
   assert.ok(grown >= before, `expanding keeps the graph (${before} -> ${grown} nodes)`);
   // Show the edge's evidence again (the node click replaced the panel).
-  await page.locator('#edge-list button').first().click({ force: true });
+  await page.locator('#edge-list button').first().dispatchEvent('click');
   await page.waitForSelector('#edge-claims li');
   const quote2 = (await page.locator('#edge-claims blockquote').first().textContent()).trim();
   await Promise.all([page.waitForURL(/\/documents\//), page.locator('#edge-claims a.evidence-link').first().click()]);
@@ -292,6 +292,17 @@ test('graph filters by entity type, timeline by actor, search highlights, map sh
   assert.ok(types.length > 0, 'the filtered graph has nodes');
   for (const t of types) assert.ok(t === 'COUNTRY' || t === actor.type, `node type ${t} passed the filter`);
 
+  // Shortest path between the two best-connected actors, with its evidence.
+  const { actors } = await corpus();
+  await page.fill('#path-from', String(actors[0].id));
+  await page.fill('#path-to', String(actors[1].id));
+  await page.click('#path-form button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('path-result').childElementCount > 0);
+  const paths = (await api(server.base, `path?from=${actors[0].id}&to=${actors[1].id}`)).body;
+  assert.equal(await page.locator('#path-result .error').count(), 0, 'path search shows no error');
+  assert.equal(await page.locator('#path-result h3').count(), Math.min(3, paths.length), 'one heading per path found');
+  if (paths.length) assert.ok((await page.locator('#path-result blockquote').count()) >= paths[0].hops.length, 'each hop quotes its evidence');
+
   await open(page, server.base, '/timeline?entity=' + actor.id);
   const items = await page.locator('#timeline > li').allTextContents();
   assert.ok(items.length > 0, 'the actor has dated items');
@@ -345,7 +356,7 @@ test('hostile entity names, titles and attributions (fixture server) run nothing
     assert.equal(await page.locator('main h1').evaluate((h) => h.firstChild.textContent), ents[0].name);
     await open(page, fx.base, '/graph?center=' + ents[0].id);
     await page.waitForSelector('#cy[data-layout-ms]');
-    await page.locator('#edge-list button').first().click({ force: true });
+    await page.locator('#edge-list button').first().dispatchEvent('click');
     await page.waitForSelector('#edge-claims li');
     await shot(page, 'hostile-graph-edge');
     assert.deepEqual(problems, [], 'no dialog, no CSP violation, no script error');

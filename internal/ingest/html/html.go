@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -130,7 +131,7 @@ func build(r io.Reader, maxDepth int) (*node, error) {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
 				switch key := string(k); key {
-				case "id", "class", "role", "property", "name", "content", "datetime", "itemprop", "hidden", "aria-hidden", "pubdate", "style":
+				case "id", "class", "role", "property", "name", "content", "datetime", "itemprop", "hidden", "aria-hidden", "pubdate", "style", "start":
 					if n.attrs == nil {
 						n.attrs = map[string]string{}
 					}
@@ -287,12 +288,20 @@ func attr(n *node, k string) string {
 // writer renders text with paragraph breaks.
 type writer struct {
 	b       strings.Builder
-	pending int // 0 none, 1 space, 2 tab, 3 newline, 4 blank line
+	pending int  // 0 none, 1 space, 2 tab, 3 newline, 4 blank line
+	keep    bool // the pending break is fixed until the next write (after a list label)
 }
 
 func (w *writer) brk(k int) {
-	if k > w.pending {
+	if k > w.pending && !w.keep {
 		w.pending = k
+	}
+}
+
+// glue drops a pending space: the next write hugs the text before it.
+func (w *writer) glue() {
+	if w.pending == 1 {
+		w.pending = 0
 	}
 }
 
@@ -313,6 +322,7 @@ func (w *writer) write(s string) {
 		}
 	}
 	w.pending = 0
+	w.keep = false
 	w.b.WriteString(s)
 }
 
@@ -357,10 +367,37 @@ func (w *writer) render(n *node, pre, inArticle bool) {
 		inArticle = true
 	}
 	block := blockTags[n.tag]
-	if block && n.tag != "body" && n.textLen > 0 && n.linkLen*2 > n.textLen && n.tag != "h1" {
-		return // link-heavy block: navigation or a list of related links
+	inOrdered := n.tag == "ol" || (n.tag == "li" && n.parent != nil && n.parent.tag == "ol")
+	if block && n.tag != "body" && n.textLen > 0 && n.linkLen*2 > n.textLen && n.tag != "h1" && !inOrdered {
+		return // link-heavy block: navigation or a list of related links (notes lists are kept)
 	}
 	switch n.tag {
+	case "sup":
+		// A superscript number is a note marker: "[n]".
+		if t := plain(n); t != "" && len(t) <= 3 && strings.Trim(t, "0123456789") == "" {
+			w.glue()
+			w.write("[" + t + "]")
+			return
+		}
+	case "ol":
+		w.brk(4)
+		k := 1
+		if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && v >= 0 && v < 1e6 {
+			k = v
+		}
+		for _, c := range n.children {
+			if c.tag == "li" && !dropped(c, inArticle) {
+				w.keep = false
+				w.brk(3)
+				w.write(strconv.Itoa(k) + ".")
+				w.pending = 1
+				w.keep = true
+				k++
+			}
+			w.render(c, pre, inArticle)
+		}
+		w.brk(4)
+		return
 	case "br":
 		w.brk(3)
 		return

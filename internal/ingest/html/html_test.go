@@ -64,6 +64,8 @@ func TestExtract(t *testing.T) {
 		{"hidden and boilerplate", `<body><div style="display: none">secret</div><div class="newsletter-signup">Sign up</div><div hidden>h</div><p>Kept.</p></body>`,
 			"", "", []string{"Kept."}, []string{"secret", "Sign up"}},
 		{"pre kept", "<body><pre>line one\n  indented</pre></body>", "", "", []string{"line one\n  indented"}, nil},
+		{"notes", `<body><p>Arms were shipped<sup><a href="#n1">1</a></sup> last year.</p><ol><li><a href="https://example.org/a">Port Daily, Arms shipments, 9 January 2023</a></li><li>Second note</li></ol></body>`,
+			"", "", []string{"Arms were shipped[1] last year.\n\n1. Port Daily, Arms shipments, 9 January 2023\n2. Second note"}, nil},
 		{"unclosed paragraphs", `<body><p>first<p>second<div>third</div></body>`, "", "", []string{"first\n\nsecond\n\nthird"}, nil},
 	}
 	for _, tt := range tests {

@@ -31,6 +31,17 @@ func lines(runs []run) []line {
 			cur := &out[n-1]
 			tol := 0.5 * math.Max(size, cur.size)
 			if math.Abs(r.y-cur.y) <= tol && r.x >= cur.x1-2*size {
+				if isNumber(r.text) && size < 0.85*cur.size && r.y > cur.y+0.1*cur.size {
+					// A raised small number after text is a note marker.
+					cur.text += "[" + strings.TrimSpace(r.text) + "]"
+					cur.x1 = math.Max(cur.x1, r.endX)
+					continue
+				}
+				if isNumber(cur.text) && cur.size < 0.85*size && cur.y > r.y+0.1*size {
+					// A raised small number opening a line labels a note.
+					cur.text = strings.TrimSpace(cur.text) + ". "
+					cur.size, cur.y = size, r.y
+				}
 				gap := r.x - cur.x1
 				if gap > 0.15*size && !strings.HasSuffix(cur.text, " ") && !strings.HasPrefix(r.text, " ") {
 					cur.text += " "
@@ -151,7 +162,13 @@ func paragraphs(pl []line) []string {
 	typical := 0.0
 	if len(gaps) > 0 {
 		sort.Float64s(gaps)
-		typical = gaps[len(gaps)/2]
+		typical = gaps[len(gaps)/4] // the usual line spacing, not skewed by paragraph gaps
+	}
+	if len(gaps) < 3 {
+		// Too few lines to learn the spacing: expect about 1.3 times the font size.
+		if guess := 1.3 * pl[0].size; typical == 0 || guess < typical {
+			typical = guess
+		}
 	}
 	// right returns the right edge of the column of line i: the farthest line end among
 	// the lines starting about where it starts (buckets of 8 points).
@@ -202,4 +219,10 @@ func joinLine(cur, next string) string {
 		}
 	}
 	return cur + " " + next
+}
+
+// isNumber reports a short run of digits (a note number).
+func isNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && len(s) <= 3 && strings.Trim(s, "0123456789") == ""
 }

@@ -247,6 +247,24 @@ func TestDecompressionBomb(t *testing.T) {
 	t.Logf("bomb of %d compressed bytes refused in %v", len(raw), time.Since(start))
 }
 
+func TestSuperscriptMarkers(t *testing.T) {
+	doc := "%PDF-1.4\n" +
+		"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" +
+		"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n" +
+		"3 0 obj << /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >> endobj\n" +
+		"4 0 obj << >> stream\nBT /F1 12 Tf 72 700 Td (Arms were shipped) Tj /F1 7 Tf 4 Ts (2) Tj /F1 12 Tf 0 Ts ( last year.) Tj ET\n" +
+		"BT /F1 7 Tf 72 100 Td 4 Ts (2) Tj /F1 10 Tf 0 Ts 5 0 Td (Port Daily, Arms, 2023) Tj ET\nendstream endobj\n" +
+		"5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n" +
+		"trailer << /Root 1 0 R >>\n%%EOF\n"
+	res, err := Extract([]byte(doc), Options{})
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	if want := "Arms were shipped[2] last year.\n\n2. Port Daily, Arms, 2023"; res.Text != want {
+		t.Errorf("Extract text = %q, want %q", res.Text, want)
+	}
+}
+
 func TestBrokenXref(t *testing.T) {
 	// A hand-written PDF without a cross-reference table, with a ToUnicode map and a
 	// TJ array with kerning and a word gap.

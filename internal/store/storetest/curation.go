@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -27,6 +28,7 @@ var curationTests = []struct {
 	{"KnownAtCuration", testKnownAtCuration},
 	{"Lexicon", testLexicon},
 	{"IntegrityAfterCuration", testIntegrityAfterCuration},
+	{"ReextractKeepsDecisions", testReextract},
 }
 
 // briefH names Patrushev in another transliteration.
@@ -537,6 +539,9 @@ func testIntegrityAfterCuration(t *testing.T, s *store.Store) {
 	if err := s.IntegrityCheck(ctx); err != nil {
 		t.Error(err)
 	}
+	if s.Dialect().Name != "sqlite" {
+		return
+	}
 	var fk int
 	rows, err := s.DB().QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err == nil {
@@ -577,5 +582,66 @@ func checkEdges(t *testing.T, s *store.Store) {
 	}
 	if len(kept.Edges) == 0 {
 		t.Errorf("no edges to compare")
+	}
+}
+
+func testReextract(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	a, b, h := briefA(t), briefB(t), briefH(t)
+	putAll(t, s, a, b, h)
+	keep, drop := find(t, s, "Nikolai Patrushev"), find(t, s, "Nikolay Patrushev")
+	if _, err := s.Merge(ctx, actor, keep.ID, drop.ID); err != nil {
+		t.Fatal(err)
+	}
+	ru, tal := find(t, s, "Russia"), find(t, s, "Taliban")
+	d, err := s.Edge(ctx, ru.ID, tal.ID, dossier.Aid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RejectRelation(ctx, actor, d.Claims[0].RelationID); err != nil {
+		t.Fatal(err)
+	}
+	// A new extractor finds one relation more in the first brief.
+	a2 := briefA(t).rel("r4", dossier.Consult, "e2", "e1", "Nikolai Patrushev met Zamir Kabulov in Moscow on 8 February.")
+	if err := s.ReplaceExtraction(ctx, a.doc.ID, &a2.ex, "test/2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReplaceExtraction(ctx, h.doc.ID, &h.ex, "test/2"); err != nil {
+		t.Fatal(err)
+	}
+	if e := find(t, s, "Nikolay Patrushev"); e.ID != keep.ID || e.Docs != 3 {
+		t.Errorf("after re-extraction, Nikolay Patrushev = %+v; want the merged entity %d in 3 documents", e, keep.ID)
+	}
+	d, err = s.Edge(ctx, ru.ID, tal.ID, dossier.Aid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Claims[0].Status != "rejected" || d.Edge.Claims != 1 {
+		t.Errorf("after re-extraction the rejected claim is %q and the edge has %d claims; want rejected and 1", d.Claims[0].Status, d.Edge.Claims)
+	}
+	c, err := s.Edge(ctx, find(t, s, "Zamir Kabulov").ID, keep.ID, dossier.Consult)
+	if err != nil || c.Edge.Claims != 2 {
+		t.Errorf("after re-extraction the CONSULT edge = %+v, %v; want 2 claims", c, err)
+	}
+	docs, err := s.Documents(ctx, store.DocQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dd := range docs {
+		if dd.ID == a.doc.ID && (dd.Extractor != "test/2" || dd.Relations != 4) {
+			t.Errorf("re-extracted document summary = %+v, want extractor test/2 and 4 relations", dd)
+		}
+	}
+	bad := briefA(t)
+	bad.ex.Relations[0].Evidence.Text = "nonsense"
+	if err := s.ReplaceExtraction(ctx, a.doc.ID, &bad.ex, "test/3"); !errors.Is(err, dossier.ErrInvalid) {
+		t.Errorf("ReplaceExtraction with a bad span: error %v, want ErrInvalid", err)
+	}
+	if err := s.ReplaceExtraction(ctx, "sha256:"+strings.Repeat("a", 64), &a.ex, "x"); !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("ReplaceExtraction of an unknown document: error %v, want ErrNotFound", err)
+	}
+	checkEdges(t, s)
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
 	}
 }

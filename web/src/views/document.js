@@ -52,6 +52,7 @@ export async function documentPage(main, { args }) {
   const cuts = [];
   const evidences = [...(ex.relations || []), ...(ex.events || [])].map((r) => r.evidence).filter(Boolean);
   for (const ev of evidences) cuts.push(ev.start, ev.end);
+  for (const f of doc.footnotes || []) if (f.note) cuts.push(f.note.start, f.note.end);
   const hash = /^#s(\d+)-(\d+)$/.exec(location.hash);
   const target = hash ? { start: Number(hash[1]), end: Number(hash[2]) } : null;
   if (target) cuts.push(target.start, target.end);
@@ -123,10 +124,19 @@ export async function documentPage(main, { args }) {
     return li;
   });
 
-  const notes = (doc.footnotes || []).map((f) =>
-    h('li', { id: 'fn-' + f.label },
-      h('a', { href: '#fnref-' + f.label, 'aria-label': 'Back to footnote marker ' + f.label }, '[' + f.label + ']'), ' ',
-      (f.note && f.note.text) || '', f.source ? h('div', { class: 'muted' }, 'Source: ' + f.source) : null));
+  const notes = (doc.footnotes || []).map((f) => {
+    const hasMarker = f.marker && f.marker.end > f.marker.start;
+    const hasNote = f.note && f.note.end > f.note.start;
+    return h('li', { id: 'fn-' + f.label },
+      hasMarker ? h('a', { href: '#fnref-' + f.label, 'aria-label': 'Back to footnote marker ' + f.label }, '[' + f.label + ']') : '[' + f.label + ']', ' ',
+      (f.note && f.note.text) || '', f.source ? h('div', { class: 'muted' }, 'Source: ' + f.source) : null,
+      hasNote ? h('button', { type: 'button', class: 'secondary small', onclick: () => {
+        for (const p of pieces) p.classList.remove('evidence');
+        highlight(f.note, true);
+        const el = first(f.note);
+        if (el) el.scrollIntoView({ block: 'center' });
+      } }, 'Show note in text') : null);
+  });
 
   const side = h('aside', { class: 'panel', 'aria-label': 'Extracted facts' },
     h('h2', null, 'Relations (' + relItems.length + ')'),

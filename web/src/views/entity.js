@@ -84,8 +84,7 @@ export async function entityPage(main, { args }, flash) {
     main.append(h('section', { class: 'panel claims', 'aria-label': t + ' claims' },
       h('h3', null, tag(t, relationClass(t)), ' ', cs.length + ' claims', summary ? h('span', { class: 'muted' }, ' · ' + summary) : null),
       h('ul', { class: 'plain' }, shown.map((c) => claimItem(c, e.id, rerender))),
-      rest.length ? h('details', null, h('summary', null, 'Show ' + rest.length + ' more'),
-        h('ul', { class: 'plain' }, rest.map((c) => claimItem(c, e.id, rerender)))) : null));
+      rest.length ? lazyDetails('Show ' + rest.length + ' more', () => h('ul', { class: 'plain' }, rest.map((c) => claimItem(c, e.id, rerender)))) : null));
   }
 
   if ((claims.contradictions || []).length) {
@@ -119,6 +118,15 @@ export async function entityPage(main, { args }, flash) {
       if (!a.undone_by && a.action !== 'undo') li.append(' ', undoButton(a.id, rerender));
       return li;
     })) : h('p', { class: 'muted' }, 'None.')));
+}
+
+/** lazyDetails renders its content only when first opened, so long lists cost nothing up front. */
+function lazyDetails(summary, render) {
+  const d = h('details', null, h('summary', null, summary));
+  d.addEventListener('toggle', () => {
+    if (d.open && d.children.length === 1) d.append(render());
+  });
+  return d;
 }
 
 function claimItem(c, self, rerender) {

@@ -15,14 +15,9 @@ const typeShape = {
 };
 const edgeColor = { coop: '#1d6b32', conflict: '#b3261e', neutral: '#8a94a0' };
 
-let registered = false;
-
 /** graphPage renders GET /graph?center=..&entity_type=..&since=..&until=..&min_sources=..&limit=.. */
 export async function graphPage(main, { params }) {
-  if (!registered) {
-    cytoscape.use(fcose);
-    registered = true;
-  }
+  cytoscape.use(fcose); // once per page: every view is its own page load
   main.append(h('h1', null, 'Network'));
   const chosen = new Set(params.getAll('entity_type'));
   const filters = h('form', { class: 'filters', method: 'get', action: '/graph', id: 'graph-filters' },
@@ -52,12 +47,17 @@ export async function graphPage(main, { params }) {
     limit: params.get('limit') || '150',
   };
   const g = await get('graph', q);
+  const big = g.nodes.length > 800;
   const cy = cytoscape({
     container: cyDiv,
     elements: [],
     minZoom: 0.05,
     maxZoom: 4,
     wheelSensitivity: 0.3,
+    // Large graphs stay responsive: pan and zoom move a bitmap, edges hidden meanwhile.
+    textureOnViewport: big,
+    hideEdgesOnViewport: big,
+    pixelRatio: big ? 1 : 'auto',
     style: [
       { selector: 'node', style: {
         'background-color': (n) => typeColor[n.data('type')] || '#555', shape: (n) => typeShape[n.data('type')] || 'ellipse',
@@ -72,6 +72,7 @@ export async function graphPage(main, { params }) {
         opacity: 0.8, 'line-style': (e) => (e.data('negated') > 0 && e.data('negated') >= e.data('claims') ? 'dashed' : 'solid'),
       } },
       { selector: ':selected', style: { 'overlay-color': '#f0a500', 'overlay-opacity': 0.35 } },
+      { selector: '.on-path', style: { 'underlay-color': '#f0a500', 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
     ],
   });
   const add = (graph, centers) => {
@@ -94,6 +95,10 @@ export async function graphPage(main, { params }) {
   const t0 = performance.now();
   await runLayout(cy, cy.elements(), cy.nodes().length);
   const layoutMs = Math.round(performance.now() - t0);
+  if (cy.zoom() > 1.5) {
+    cy.zoom(1.5);
+    cy.center();
+  }
   status.textContent = cy.nodes().length + ' nodes, ' + cy.edges().length + ' edges; layout ' + layoutMs + ' ms.';
   cyDiv.dataset.layoutMs = String(layoutMs);
   cyDiv.dataset.nodes = String(cy.nodes().length);
@@ -129,6 +134,7 @@ export async function graphPage(main, { params }) {
       info.append(h('p', { class: 'error', role: 'alert' }, err.message));
     }
   });
+  main.append(pathFinder(cy, g.nodes));
   // Keyboard and screen-reader access: the same edges as a list.
   const names = new Map(g.nodes.map((n) => [n.id, n.name]));
   main.append(h('details', { class: 'panel' }, h('summary', null, 'Edges as a list (' + g.edges.length + ')'),
@@ -179,4 +185,41 @@ function showEdge(info, d, cy) {
       h('div', { class: 'row' }, c.date ? h('span', null, c.date) : null, flags(c), c.attributed_to ? h('span', { class: 'muted' }, 'according to ' + c.attributed_to) : null),
       h('blockquote', { class: 'quote' }, c.evidence.text),
       link(documentURL(c.doc_id, c.evidence), 'Evidence in ' + (c.doc_title || 'document'), { class: 'evidence-link' })))));
+}
+
+/** pathFinder is a form that finds the shortest paths between two entities and lists each
+ * hop with its evidence, highlighting the path where it is drawn. */
+function pathFinder(cy, nodes) {
+  const out = h('div', { id: 'path-result', 'aria-live': 'polite' });
+  const names = h('datalist', { id: 'path-names' }, nodes.slice(0, 300).map((n) => h('option', { value: n.name })));
+  const form = h('form', { class: 'filters', id: 'path-form', 'aria-label': 'Find a path' },
+    h('label', { for: 'path-from' }, 'Path from', h('input', { id: 'path-from', name: 'from', required: true, list: 'path-names' })),
+    h('label', { for: 'path-to' }, 'to', h('input', { id: 'path-to', name: 'to', required: true, list: 'path-names' })),
+    h('button', { type: 'submit' }, 'Find path'), names);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clear(out);
+    cy.elements().removeClass('on-path');
+    const fd = new FormData(form);
+    try {
+      const paths = await get('path', { from: fd.get('from'), to: fd.get('to') });
+      if (!paths.length) {
+        out.append(h('p', null, 'No path found.'));
+        return;
+      }
+      paths.slice(0, 3).forEach((p, i) => {
+        out.append(h('h3', null, 'Path ' + (i + 1) + ': ' + p.nodes.map((n) => n.name).join(' → ')),
+          h('ol', { class: 'plain' }, p.hops.map((hop) => {
+            const c = hop.claims[0];
+            return h('li', null, h('div', { class: 'row' }, c ? [c.source_name, ' ', tag(hop.edge.type, relationClass(hop.edge.type)), ' ', c.target_name] : hop.edge.type),
+              c ? [h('blockquote', { class: 'quote' }, c.evidence.text), link(documentURL(c.doc_id, c.evidence), 'Evidence in ' + (c.doc_title || 'document'))] : null);
+          })));
+        for (const n of p.nodes) cy.getElementById('n' + n.id).addClass('on-path');
+        for (const hop of p.hops) cy.getElementById('e' + hop.edge.type + '-' + hop.edge.source + '-' + hop.edge.target).addClass('on-path');
+      });
+    } catch (err) {
+      out.append(h('p', { class: 'error', role: 'alert' }, err.message));
+    }
+  });
+  return h('section', { class: 'panel', 'aria-labelledby': 'path-h' }, h('h2', { id: 'path-h' }, 'Shortest path'), form, out);
 }
