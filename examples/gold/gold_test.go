@@ -90,8 +90,9 @@ func goldFiles(t *testing.T) []string {
 	return names
 }
 
-// corpusText returns the text of the corpus document whose name without extension is slug.
-func corpusText(t *testing.T, slug string) string {
+// corpusText returns the text of the corpus document whose name without extension is slug,
+// and whether that document is plain text (stored as it is).
+func corpusText(t *testing.T, slug string) (string, bool) {
 	t.Helper()
 	matches, err := filepath.Glob(filepath.Join("..", "corpus", slug+".*"))
 	if err != nil || len(matches) != 1 {
@@ -101,7 +102,7 @@ func corpusText(t *testing.T, slug string) string {
 	if err != nil {
 		t.Fatalf("read %s: %v", matches[0], err)
 	}
-	return string(b)
+	return string(b), filepath.Ext(matches[0]) == ".txt"
 }
 
 // missingKeys reports the required keys absent from a JSON object, for the given kind.
@@ -163,6 +164,16 @@ func validDate(s string) bool {
 	return false
 }
 
+// hasMarkup reports whether s holds Markdown or HTML syntax.
+func hasMarkup(s string) bool {
+	for _, m := range markup {
+		if strings.Contains("\n"+s, m) {
+			return true
+		}
+	}
+	return false
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -172,8 +183,13 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// check reports every way in which a is not a faithful annotation of text.
-func check(a annotation, text string) []string {
+// markup lists what a Markdown or HTML parser drops from the stored text: evidence and
+// aliases of such documents must lie between markup so that they also match the stored text.
+var markup = []string{"**", "](", "<", ">", "\n#"}
+
+// check reports every way in which a is not a faithful annotation of text; plain says
+// whether text is stored as it is (a .txt document) rather than parsed from markup.
+func check(a annotation, text string, plain bool) []string {
 	var errs []string
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Sprintf(format, args...))
@@ -206,6 +222,9 @@ func check(a annotation, text string) []string {
 			if !strings.Contains(text, al) {
 				bad("entity %q: alias %q does not occur in the document", e.Name, al)
 			}
+			if !plain && hasMarkup(al) {
+				bad("entity %q: alias %q spans markup", e.Name, al)
+			}
 		}
 	}
 	place := func(what string, p *string) {
@@ -223,6 +242,8 @@ func check(a annotation, text string) []string {
 			bad("%s: empty evidence", what)
 		} else if !strings.Contains(text, ev) {
 			bad("%s: evidence %q does not occur in the document", what, ev)
+		} else if !plain && hasMarkup(ev) {
+			bad("%s: evidence %q spans markup", what, ev)
 		}
 	}
 	for i, r := range a.Relations {
@@ -283,7 +304,8 @@ func TestGoldFiles(t *testing.T) {
 			if a.Doc != slug {
 				t.Errorf("%s: doc = %q, want %q", name, a.Doc, slug)
 			}
-			for _, e := range check(a, corpusText(t, slug)) {
+			text, plain := corpusText(t, slug)
+			for _, e := range check(a, text, plain) {
 				t.Errorf("%s: %s", name, e)
 			}
 		})
@@ -306,7 +328,7 @@ func TestSeedPassesCheck(t *testing.T) {
 		t.Fatalf("read seed text: %v", err)
 	}
 	checkKeys(t, "seed", raw)
-	for _, e := range check(decode(t, "seed", raw), string(text)) {
+	for _, e := range check(decode(t, "seed", raw), string(text), true) {
 		t.Errorf("seed: %s", e)
 	}
 }
@@ -330,7 +352,7 @@ func TestCheckRejects(t *testing.T) {
 				Evidence: "met Bob Roe in Springfield"}},
 		}
 	}
-	if errs := check(good(), text); len(errs) != 0 {
+	if errs := check(good(), text, true); len(errs) != 0 {
 		t.Fatalf("check(good) = %v, want no errors", errs)
 	}
 	cases := []struct {
@@ -354,9 +376,18 @@ func TestCheckRejects(t *testing.T) {
 	for _, c := range cases {
 		a := good()
 		c.mutate(&a)
-		if errs := check(a, text); len(errs) == 0 {
+		if errs := check(a, text, true); len(errs) == 0 {
 			t.Errorf("check(%s) found no error, want one", c.name)
 		}
+	}
+	md := text + " **Ann Doe** spoke."
+	if errs := check(good(), md, false); len(errs) != 0 {
+		t.Fatalf("check(good, Markdown) = %v, want no errors", errs)
+	}
+	a := good()
+	a.Relations[0].Evidence = "**Ann Doe** spoke"
+	if errs := check(a, md, false); len(errs) != 1 || !strings.Contains(errs[0], "markup") {
+		t.Errorf("check(evidence across Markdown emphasis) = %v, want one markup error", errs)
 	}
 }
 

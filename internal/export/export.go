@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,6 +54,33 @@ type Selection struct {
 	// Table picks the CSV table: "claims" (the default), "nodes", "edges", or "all"
 	// for a zip archive of the three.
 	Table string
+}
+
+// ParseSelection builds a selection from named string parameters, as the web API's
+// query string (url.Values.Get) or a command line gives them: "entity", "depth",
+// "since", "until" (YYYY, YYYY-MM or YYYY-MM-DD), "types" (comma-separated entity and/or
+// relation types) and "table". A malformed value is an error wrapping
+// dossier.ErrInvalid.
+func ParseSelection(get func(name string) string) (Selection, error) {
+	var sel Selection
+	var err error
+	sel.Entity = strings.TrimSpace(get("entity"))
+	if d := strings.TrimSpace(get("depth")); d != "" {
+		if sel.Depth, err = strconv.Atoi(d); err != nil || sel.Depth < 0 {
+			return sel, fmt.Errorf("selection: depth %q: %w", d, dossier.ErrInvalid)
+		}
+	}
+	if sel.Since, err = dossier.ParseDate(get("since")); err != nil {
+		return sel, fmt.Errorf("selection: since: %w", err)
+	}
+	if sel.Until, err = dossier.ParseDate(get("until")); err != nil {
+		return sel, fmt.Errorf("selection: until: %w", err)
+	}
+	if t := strings.TrimSpace(get("types")); t != "" {
+		sel.Types = []string{t}
+	}
+	sel.Table = strings.ToLower(strings.TrimSpace(get("table")))
+	return sel, nil
 }
 
 // Filter turns the selection into the store's export filter, resolving the centre

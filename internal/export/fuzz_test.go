@@ -19,7 +19,7 @@ func FuzzScanBundle(f *testing.F) {
 	f.Add([]byte(`{"objects":[1,2,{}],"type":"bundle"}`))
 	f.Add([]byte(`[`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res, _, err := scanBundle(context.Background(), bytes.NewReader(data), ImportResult{Skipped: map[string]int{}})
+		res, _, err := scanBundle(context.Background(), bytes.NewReader(data), ImportResult{Skipped: map[string]int{}}, 1<<20)
 		if err != nil && !errors.Is(err, dossier.ErrInvalid) {
 			t.Errorf("scanBundle(%q) = %v, want ErrInvalid", data, err)
 		}

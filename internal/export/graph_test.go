@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -410,6 +412,36 @@ func TestWriteStopsOnWriterError(t *testing.T) {
 	for _, format := range Formats {
 		if err := Write(ctx, st, io.Discard, format, Selection{}); !errors.Is(err, context.Canceled) {
 			t.Errorf("Write(%s) with a cancelled context = %v, want context.Canceled", format, err)
+		}
+	}
+}
+
+func TestParseSelection(t *testing.T) {
+	tests := []struct {
+		query   string
+		want    string // fmt of the selection
+		wantErr bool
+	}{
+		{"", "{ 0   [] }", false},
+		{"entity=Taliban&depth=2&since=2023-02&until=2023&types=person,ALLY_OF&table=Nodes",
+			"{Taliban 2 2023-02 2023 [person,ALLY_OF] nodes}", false},
+		{"depth=two", "", true},
+		{"depth=-1", "", true},
+		{"since=2023-13", "", true},
+		{"until=yesterday", "", true},
+	}
+	for _, tc := range tests {
+		q, _ := url.ParseQuery(tc.query)
+		sel, err := ParseSelection(q.Get)
+		if (err != nil) != tc.wantErr || (err != nil && !errors.Is(err, dossier.ErrInvalid)) {
+			t.Errorf("ParseSelection(%q) error = %v, want error %v (ErrInvalid)", tc.query, err, tc.wantErr)
+			continue
+		}
+		if err == nil {
+			got := fmt.Sprintf("{%s %d %s %s %v %s}", sel.Entity, sel.Depth, sel.Since, sel.Until, sel.Types, sel.Table)
+			if got != tc.want {
+				t.Errorf("ParseSelection(%q) = %s, want %s", tc.query, got, tc.want)
+			}
 		}
 	}
 }

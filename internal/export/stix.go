@@ -176,6 +176,7 @@ func writeSTIX(ctx context.Context, st *store.Store, w *bufio.Writer, f store.Ex
 	prod["name"] = "dossier"
 	prod["identity_class"] = "system"
 	prod["description"] = "dossier, an offline analyst's engine: rule-based extraction with provenance."
+	prod["extensions"] = ext(map[string]any{"role": "producer", "mapping_version": "1.0"})
 	if err := sw.put(prod); err != nil {
 		return err
 	}
@@ -188,7 +189,7 @@ func writeSTIX(ctx context.Context, st *store.Store, w *bufio.Writer, f store.Ex
 		"(document-local entity id -> STIX id). relationship and note: doc_id, doc_ref, local_id, relation_type, " +
 		"evidence_text, evidence_start, evidence_end (UTF-8 byte offsets into the document text), date, subtype, role, " +
 		"quantity, place_ref, attributed_to, hedged, negated, confidence_score. identity, location, threat-actor, " +
-		"incident: entity_type, kb_id, aliases, mention_count, document_count, degree."
+		"incident: entity_type, kb_id, aliases, mention_count, document_count, degree. The producing identity: role, mapping_version."
 	def["version"] = "1.0"
 	def["extension_types"] = []string{"property-extension"}
 	if err := sw.put(def); err != nil {

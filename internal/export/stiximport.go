@@ -114,7 +114,7 @@ func ImportSTIX(ctx context.Context, st *store.Store, r io.Reader, actor string)
 		return res, fmt.Errorf("import stix: %w", err)
 	}
 	var docs []pendingDoc
-	res, docs, err = scanBundle(ctx, src, res)
+	res, docs, err = scanBundle(ctx, src, res, objectLimit)
 	if err != nil {
 		return res, fmt.Errorf("import stix: %w", err)
 	}
@@ -202,9 +202,11 @@ func invalid(format string, args ...any) error {
 
 // scanBundle validates a whole bundle and returns the documents to store with their
 // positions in the input.
-func scanBundle(ctx context.Context, r io.Reader, res ImportResult) (ImportResult, []pendingDoc, error) {
+func scanBundle(ctx context.Context, r io.Reader, res ImportResult, limit int64) (ImportResult, []pendingDoc, error) {
 	// The decoder's offsets count from the start of r.
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 64<<10))
+	cr := &cappedReader{r: bufio.NewReaderSize(r, 64<<10), limit: limit}
+	dec := json.NewDecoder(cr)
+	cr.mark = dec.InputOffset
 	tok, err := dec.Token()
 	if err != nil {
 		return res, nil, invalid("not JSON: %v", err)
@@ -286,6 +288,29 @@ func scanBundle(ctx context.Context, r io.Reader, res ImportResult) (ImportResul
 		return res, nil, invalid("data after the bundle")
 	}
 	return res, docs, nil
+}
+
+// objectLimit caps the size of one value of a bundle (a report carries its document's
+// text and extraction), so that a malformed or hostile bundle cannot make import hold an
+// unbounded value in memory.
+const objectLimit = 256 << 20
+
+// cappedReader fails once the decoder has read more than limit bytes past the end of the
+// last value it returned.
+type cappedReader struct {
+	r     io.Reader
+	read  int64
+	limit int64
+	mark  func() int64 // the decoder's offset
+}
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.mark != nil && c.read-c.mark() > c.limit {
+		return 0, fmt.Errorf("a value larger than %d bytes", c.limit)
+	}
+	n, err := c.r.Read(p)
+	c.read += int64(n)
+	return n, err
 }
 
 // checkObject validates object i and returns the document it describes, if any.

@@ -291,3 +291,16 @@ func TestSTIXRoundTripEmptyDocument(t *testing.T) {
 		t.Errorf("empty document changed in the round trip:\n%s\n%s", first, second)
 	}
 }
+
+func TestSTIXImportObjectLimit(t *testing.T) {
+	big := bundleHead + `{"type":"note","id":"note--0b6b1c5e-7c8a-4f3e-9a55-3c3f1c1d2e40","content":"` +
+		strings.Repeat("x", 300<<10) + `"}]}`
+	_, _, err := scanBundle(context.Background(), strings.NewReader(big), ImportResult{Skipped: map[string]int{}}, 64<<10)
+	if !errors.Is(err, dossier.ErrInvalid) || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("scanBundle(300 KiB object, limit 64 KiB) = %v, want ErrInvalid for its size", err)
+	}
+	res, _, err := scanBundle(context.Background(), strings.NewReader(big), ImportResult{Skipped: map[string]int{}}, 1<<20)
+	if err != nil || res.Objects != 1 {
+		t.Errorf("scanBundle(300 KiB object, limit 1 MiB) = %+v, %v; want it read", res, err)
+	}
+}

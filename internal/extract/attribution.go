@@ -44,6 +44,18 @@ func (st *relState) attribution(si, h, src int) string {
 			return s
 		}
 	}
+	// a quotation: "X made a statement: "Russia cannot ..."" or "X said: "..."": the
+	// speaker is the first actor of the sentence before the opening quote
+	if q := openQuoteBefore(us, h); q >= 0 {
+		for k := 0; k < q; k++ {
+			if us[k].isMention() && actorType(st.ents[us[k].ent].Type) && !oblique(us, k) {
+				if us[k].ent != src {
+					return st.ents[us[k].ent].ID
+				}
+				break
+			}
+		}
+	}
 	// "X said (that) ...": a speech verb before the head with its subject
 	for k := 0; k < h; k++ {
 		if us[k].isMention() {
@@ -80,6 +92,30 @@ func (st *relState) attribution(si, h, src int) string {
 		}
 	}
 	return ""
+}
+
+// openQuoteBefore returns the unit of an opening quotation mark before h that is not
+// closed before it, or -1.
+func openQuoteBefore(us []unit, h int) int {
+	open := -1
+	for k := 0; k < h && k < len(us); k++ {
+		if us[k].isMention() {
+			continue
+		}
+		switch us[k].raw {
+		case "“":
+			open = k
+		case "”":
+			open = -1
+		case "\"":
+			if open >= 0 {
+				open = -1
+			} else {
+				open = k
+			}
+		}
+	}
+	return open
 }
 
 func phraseEndsBefore(us []unit, from, h int) bool {

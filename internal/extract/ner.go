@@ -531,7 +531,7 @@ func (x *Extractor) teams(d *nerDoc) {
 		if c.dropped || c.form != dossier.FormName && c.form != dossier.FormAcronym {
 			continue
 		}
-		if c.typ == dossier.Country || c.typ == dossier.Person && (!c.weak || c.j-c.i > 1) || c.typ == dossier.NamedEvent {
+		if c.typ == dossier.Country || c.typ == dossier.Person && (!c.weak || c.j-c.i > 1 && x.lex.FirstName(d.sents[c.s].words[c.i])) || c.typ == dossier.NamedEvent {
 			continue
 		}
 		if c.typ == dossier.Organization || c.typ == dossier.ArmedGroup || c.entry != nil && homeNation(c.entry.Name) {
@@ -544,6 +544,7 @@ func (x *Extractor) teams(d *nerDoc) {
 		if c.typ == dossier.Organization || x.teamContext(d, s, c) {
 			c.typ = dossier.Organization
 			c.weak = false
+			c.heading = false
 			teams[keyOf(s.words[c.i:c.j])] = true
 			if c.entry != nil {
 				c.key = "team " + keyOf(s.words[c.i:c.j])

@@ -367,7 +367,9 @@ func isMemberNoun(w string) bool {
 	case "fighters", "militants", "troops", "forces", "soldiers", "officials", "members",
 		"units", "commanders", "leaders", "leadership", "government", "regime", "authorities",
 		"delegation", "diplomats", "army", "navy", "police", "rebels", "insurgents", "junta",
-		"administration", "ministry", "military", "president", "parliament", "cabinet":
+		"administration", "ministry", "military", "president", "parliament", "cabinet",
+		"peacekeepers", "personnel", "advisers", "advisors", "contingent", "mercenaries",
+		"warplanes", "jets", "drones", "navy's", "diplomat", "envoy", "spokesman":
 		return true
 	}
 	return false

@@ -77,6 +77,58 @@ var heldOut = []struct {
 			"DISAPPROVE|United States|China", "AGREE|United States|Philippines", "HOSTILE_TO|China|Vietnam", "CONSULT|Vietnam|Japan"}},
 }
 
+// heldOut2 was written and annotated after the rules were tuned on heldOut, to measure
+// them on unseen text once; see TestHeldOutRelations.
+var heldOut2 = []struct {
+	name string
+	doc  dossier.Date
+	text string
+	ents []ent
+	gold []string
+}{
+	{"news: Caucasus", dossier.Date{Year: 2023, Month: 9, Day: 21},
+		"Azerbaijan launched a military offensive against Armenian separatists in Nagorno-Karabakh on Tuesday, " +
+			"according to the Armenian Foreign Ministry. " +
+			"Prime Minister Nikol Pashinyan accused Russia of failing to protect the region and said that Armenia no longer trusts the Collective Security Treaty Organization. " +
+			"Turkey, Azerbaijan's closest ally, backed the operation. " +
+			"The European Union called on Baku to stop the fighting, while Iran warned Azerbaijan against changing the borders. " +
+			"Russian peacekeepers are stationed in Nagorno-Karabakh under a 2020 ceasefire deal.",
+		[]ent{
+			{"Azerbaijan", dossier.Country, []string{"Azerbaijan", "Baku", "~Azerbaijani"}},
+			{"Armenia", dossier.Country, []string{"Armenia", "Yerevan", "~Armenian"}},
+			{"Artsakh separatists", dossier.ArmedGroup, []string{"Armenian separatists"}},
+			{"Nagorno-Karabakh", dossier.Location, []string{"Nagorno-Karabakh"}},
+			{"Armenian Foreign Ministry", dossier.Organization, []string{"Armenian Foreign Ministry"}},
+			{"Nikol Pashinyan", dossier.Person, []string{"Nikol Pashinyan", "Pashinyan"}},
+			{"Russia", dossier.Country, []string{"Russia", "~Russian", "Moscow"}},
+			{"CSTO", dossier.Organization, []string{"Collective Security Treaty Organization", "CSTO"}},
+			{"Turkey", dossier.Country, []string{"Turkey", "Ankara"}},
+			{"European Union", dossier.Organization, []string{"European Union", "EU"}},
+			{"Iran", dossier.Country, []string{"Iran", "Tehran"}},
+		},
+		[]string{"ASSAULT|Azerbaijan|Artsakh separatists", "LEADS|Nikol Pashinyan|Armenia", "ACCUSE|Nikol Pashinyan|Russia",
+			"DISTRUSTS|Armenia|CSTO", "ALLY_OF|Turkey|Azerbaijan", "SUPPORT|Turkey|Azerbaijan", "REQUEST|European Union|Azerbaijan",
+			"THREATEN|Iran|Azerbaijan", "LOCATED_IN|Russia|Nagorno-Karabakh"}},
+	{"press release: ministry", dossier.Date{Year: 2024, Month: 4, Day: 12},
+		"The Ministry of Foreign Affairs of India strongly condemns the attack on Indian pilgrims in Jammu and Kashmir. " +
+			"India has repeatedly urged Pakistan to take action against Lashkar-e-Taiba, which has claimed responsibility. " +
+			"External Affairs Minister S. Jaishankar held talks with his Sri Lankan counterpart in New Delhi on Thursday, " +
+			"and the two sides agreed to deepen cooperation on counter-terrorism. " +
+			"India and Bangladesh also signed a memorandum on border security.",
+		[]ent{
+			{"Ministry of External Affairs", dossier.Organization, []string{"Ministry of Foreign Affairs of India"}},
+			{"India", dossier.Country, []string{"India", "~Indian", "New Delhi"}},
+			{"Jammu and Kashmir", dossier.Location, []string{"Jammu and Kashmir"}},
+			{"Pakistan", dossier.Country, []string{"Pakistan", "Islamabad"}},
+			{"Lashkar-e-Taiba", dossier.ArmedGroup, []string{"Lashkar-e-Taiba"}},
+			{"S. Jaishankar", dossier.Person, []string{"S. Jaishankar", "Jaishankar"}},
+			{"Sri Lanka", dossier.Country, []string{"~Sri Lankan", "Sri Lanka"}},
+			{"Bangladesh", dossier.Country, []string{"Bangladesh"}},
+		},
+		[]string{"REQUEST|India|Pakistan", "MEMBER_OF|S. Jaishankar|India", "CONSULT|S. Jaishankar|Sri Lanka",
+			"AGREE|India|Sri Lanka", "AGREE|India|Bangladesh"}},
+}
+
 // heldOutCounts runs the relation stage over the held-out texts and returns each
 // predicted relation with whether the gold has it.
 func heldOutCounts(t *testing.T) (tp, pred, gold int, judged []judgedRel) {
@@ -127,4 +179,45 @@ func TestHeldOutRelations(t *testing.T) {
 		f = 2 * p * r / (p + r)
 	}
 	t.Logf("held-out relation P=%.3f R=%.3f F1=%.3f (tp=%d pred=%d gold=%d)", p, r, f, tp, pred, gold)
+	// Before the rules were tuned on these texts: P=0.70 R=0.54.
+	if p < 0.85 || r < 0.65 {
+		t.Errorf("held-out relation P=%.3f R=%.3f, want at least 0.85 and 0.65", p, r)
+	}
+}
+
+func TestHeldOut2(t *testing.T) {
+	tp, pred, gold := 0, 0, 0
+	for _, h := range heldOut2 {
+		rels, _, name := runRelate(t, h.text, h.ents, h.doc)
+		g := map[string]bool{}
+		for _, x := range h.gold {
+			g[x] = true
+		}
+		gold += len(g)
+		seen := map[string]bool{}
+		for _, r := range rels {
+			s, o := name[r.Source], name[r.Target]
+			k := string(r.Type) + "|" + s + "|" + o
+			right := g[k]
+			if !right && r.Type.Symmetric() {
+				right = g[string(r.Type)+"|"+o+"|"+s]
+			}
+			t.Logf("%v %s", right, relString(r, name))
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			pred++
+			if right {
+				tp++
+			}
+		}
+	}
+	t.Logf("held-out 2 relation tp=%d pred=%d gold=%d", tp, pred, gold)
+	// Measured once on first run, before any change for them: tp=9 pred=11 gold=14
+	// (the one "wrong" relation, separatists LOCATED_IN Nagorno-Karabakh, is true but
+	// was missed by the annotator; the gold is left as written).
+	if p, r := float64(tp)/float64(max(pred, 1)), float64(tp)/float64(max(gold, 1)); p < 0.75 || r < 0.6 {
+		t.Errorf("held-out 2 relation P=%.3f R=%.3f, want at least 0.75 and 0.6", p, r)
+	}
 }

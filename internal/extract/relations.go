@@ -374,6 +374,10 @@ func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) 
 		}
 	} else if !p.Type.Standing() || copulaBefore(us, h) {
 		srcs = st.subject(si, h, true)
+		// "X condemns the attack on Y": the attack is not X's
+		if len(srcs) > 0 && srcs[0].u >= 0 && st.verbBetween(si, max(srcs[len(srcs)-1].u+1, h-3), h) {
+			srcs = nil
+		}
 	}
 	if len(tgts) == 0 && p.Type.Symmetric() {
 		// "the agreement signed by Ethiopia and Eritrea"
@@ -404,6 +408,23 @@ func reciprocal(p *lexicon.Predicate) bool {
 	return false
 }
 
+// verbBetween reports a one-word verb predicate among units [lo, hi) of sentence si (the
+// verb governing a noun predicate right after it).
+func (st *relState) verbBetween(si, lo, hi int) bool {
+	us := st.sus[si].units
+	for k := lo; k < hi && k < len(us); k++ {
+		if us[k].isMention() {
+			continue
+		}
+		for _, f := range st.preds.Heads(us[k].word) {
+			if f.Pred.Kind == lexicon.PredVerb && len(f.Pred.Rest) == 0 && !f.Gerund {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // prepBefore returns the preposition governing the noun at h ("of cooperation", "after
 // the talks", "to harsh criticism"), or -1.
 func prepBefore(us []unit, h int) int {
@@ -412,6 +433,9 @@ func prepBefore(us []unit, h int) int {
 			return -1
 		}
 		w := us[k].word
+		if w == "to" && k > 0 && (isAux(us[k-1].word) || endsLy(us[k-1].word)) {
+			return -1 // "trying to establish contacts": an infinitive
+		}
 		if isPreposition(w) {
 			return k
 		}

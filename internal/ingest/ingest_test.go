@@ -125,10 +125,15 @@ func TestEncodings(t *testing.T) {
 		{"utf16le bom", utf16(want, false), want},
 		{"utf16be bom", utf16(want, true), want},
 		{"windows-1252", []byte("Caf\xe9 Z\xfcrich \x93quoted\x94 \x96 na\xefve\r\nsecond line"), want},
+		{"declared windows-1251 html", []byte("<html><head><meta charset=\"windows-1251\"><title>t</title></head><body><p>\xcc\xee\xf1\xea\xe2\xe0 \xe8 \xca\xe8\xe5\xe2</p></body></html>"), "Москва и Киев"},
 		{"latin-1", []byte("Caf\xe9 Z\xfcrich \"quoted\" - na\xefve\nsecond line"), "Café Zürich \"quoted\" - naïve\nsecond line"},
 	}
 	for _, tt := range tests {
-		doc, err := Bytes(tt.raw, tt.name+".txt", Options{Now: fixedNow})
+		name := tt.name + ".txt"
+		if strings.Contains(tt.name, "html") {
+			name = "page.html"
+		}
+		doc, err := Bytes(tt.raw, name, Options{Now: fixedNow})
 		if err != nil {
 			t.Errorf("%s: Bytes: %v", tt.name, err)
 			continue

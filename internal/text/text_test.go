@@ -56,15 +56,24 @@ func TestSplitSentences(t *testing.T) {
 }
 
 func TestSplitHeading(t *testing.T) {
-	in := "New Threat to Russia\n\nNotably, it grew. It spread."
-	sents := Split(in)
-	if len(sents) != 3 {
-		t.Fatalf("Split(%q) gave %d sentences, want 3", in, len(sents))
+	tests := []struct {
+		in   string
+		want []bool
+	}{
+		{"New Threat to Russia\n\nNotably, it grew. It spread.", []bool{true, false, false}},
+		{"Results\n\n1. Ludmila Engquist ( Sweden ) 12.74\n\n2. Aliuska Lopez ( Cuba ) 12.92", []bool{true, false, false}},
+		{"Title\nBody text starts here and goes on.", []bool{true, false}},
 	}
-	want := []bool{true, false, false}
-	for i, s := range sents {
-		if s.Heading != want[i] {
-			t.Errorf("Split(%q)[%d].Heading = %v, want %v", in, i, s.Heading, want[i])
+	for _, tt := range tests {
+		sents := Split(tt.in)
+		if len(sents) != len(tt.want) {
+			t.Errorf("Split(%q) gave %d sentences, want %d", tt.in, len(sents), len(tt.want))
+			continue
+		}
+		for i, s := range sents {
+			if s.Heading != tt.want[i] {
+				t.Errorf("Split(%q)[%d].Heading = %v, want %v", tt.in, i, s.Heading, tt.want[i])
+			}
 		}
 	}
 }

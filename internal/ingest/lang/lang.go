@@ -7,6 +7,7 @@ package lang
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Undetermined is the code returned when the language cannot be told.
@@ -45,23 +46,28 @@ func profiles() map[string]map[string]string {
 	}
 }
 
-// sets is built on demand per call from profiles (no package-level mutable state).
-func sets(script string) map[string]map[string]bool {
-	out := map[string]map[string]bool{}
+// index maps each profile word of a script to the languages that list it; it is built
+// per call from profiles (no package-level mutable state).
+func index(script string) (map[string][]string, []string) {
+	out := map[string][]string{}
+	var codes []string
 	for code, words := range profiles()[script] {
-		m := map[string]bool{}
+		codes = append(codes, code)
 		for _, w := range strings.Fields(words) {
-			m[w] = true
+			out[w] = append(out[w], code)
 		}
-		out[code] = m
 	}
-	return out
+	return out, codes
 }
 
 // Detect returns the ISO 639-1 code of text's language, or "und".
 func Detect(text string) string {
-	if len(text) > 32<<10 {
-		text = text[:32<<10]
+	if len(text) > 8<<10 { // a sample is enough
+		cut := 8 << 10
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
 	}
 	var counts struct{ latin, cyr, arabic, han, kana, hangul, greek, hebrew, thai, armenian, georgian, devanagari, total int }
 	for _, r := range text {
@@ -131,19 +137,20 @@ func Detect(text string) string {
 
 // byWords scores each language of a script by the share of words in its profile.
 func byWords(text, script string) string {
-	profs := sets(script)
+	idx, _ := index(script)
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && r != '\u200c'
 	})
+	if len(words) > 3000 {
+		words = words[:3000]
+	}
 	if len(words) < 5 {
 		return Undetermined
 	}
 	score := map[string]int{}
 	for _, w := range words {
-		for code, set := range profs {
-			if set[w] {
-				score[code]++
-			}
+		for _, code := range idx[w] {
+			score[code]++
 		}
 	}
 	best, second := "", 0

@@ -20,8 +20,6 @@ var (
 	reNoteLine = regexp.MustCompile(`^[ \t]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)]|\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]*`)
 	// reNotesHeading matches a heading that opens a notes or references section.
 	reNotesHeading = regexp.MustCompile(`(?i)^[ \t]*(notes?|footnotes|endnotes|references|sources|bibliography|citations)[ \t]*:?[ \t]*$`)
-	// reMarker matches a marker in the body.
-	reMarker = regexp.MustCompile(`\((\d{1,3})\)|\[(\d{1,3})\]|\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)`)
 )
 
 const superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -186,36 +184,70 @@ func labelOf(text string, ln line) (string, int) {
 // directly after a word or punctuation, "[n]" and "^n" anywhere.
 func markersIn(body string) map[string][2]int {
 	out := map[string][2]int{}
-	for _, m := range reMarker.FindAllStringSubmatchIndex(body, -1) {
-		start, end := m[0], m[1]
-		var lab string
-		kind := 0
-		for g := 1; g <= 4; g++ {
-			if m[2*g] >= 0 {
-				lab, kind = body[m[2*g]:m[2*g+1]], g
-				break
-			}
+	digits := func(i int) int { // end of a run of 1-3 ASCII digits starting at i, or i
+		j := i
+		for j < len(body) && j-i < 4 && body[j] >= '0' && body[j] <= '9' {
+			j++
 		}
-		if kind == 4 {
-			lab = superToInt(lab)
+		if j-i > 3 {
+			return i
 		}
+		return j
+	}
+	hugs := func(start int) bool { // the marker follows text, not a space
+		if start == 0 {
+			return false
+		}
+		prev, _ := utf8.DecodeLastRuneInString(body[:start])
+		return !unicode.IsSpace(prev) && prev != '('
+	}
+	add := func(lab string, start, end int) {
 		lab = strings.TrimLeft(lab, "0")
-		if lab == "" {
-			continue
-		}
-		if kind == 1 || kind == 4 {
-			// "(1)" must hug the preceding text: "Asia.(1)", "Ukraine(2)".
-			if start == 0 {
-				continue
-			}
-			prev, _ := utf8.DecodeLastRuneInString(body[:start])
-			if unicode.IsSpace(prev) || prev == '(' {
-				continue
-			}
-		}
-		if _, seen := out[lab]; !seen {
+		if _, seen := out[lab]; lab != "" && !seen {
 			out[lab] = [2]int{start, end}
 		}
+	}
+	for i := 0; i < len(body); {
+		c := body[i]
+		switch {
+		case c == '(' || c == '[':
+			close := byte(')')
+			if c == '[' {
+				close = ']'
+			}
+			j := digits(i + 1)
+			if j > i+1 && j < len(body) && body[j] == close && (c == '[' || hugs(i)) {
+				add(body[i+1:j], i, j+1)
+				i = j + 1
+				continue
+			}
+		case c == '^':
+			if j := digits(i + 1); j > i+1 {
+				add(body[i+1:j], i, j)
+				i = j
+				continue
+			}
+		case c >= 0x80:
+			j := i
+			for j < len(body) {
+				r, n := utf8.DecodeRuneInString(body[j:])
+				if !strings.ContainsRune(superDigits, r) {
+					break
+				}
+				j += n
+			}
+			if j > i {
+				if hugs(i) {
+					add(superToInt(body[i:j]), i, j)
+				}
+				i = j
+				continue
+			}
+			_, n := utf8.DecodeRuneInString(body[i:])
+			i += n
+			continue
+		}
+		i++
 	}
 	return out
 }

@@ -43,7 +43,8 @@ func Open(ctx context.Context, path string, opts ...store.Options) (*store.Store
 		return nil, fmt.Errorf("open store: empty path: %w", dossier.ErrInvalid)
 	}
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)",
+		"cache_size(-32768)", "mmap_size(1073741824)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
