@@ -341,7 +341,7 @@ func (x *Extractor) build(d *nerDoc, r *corefGroup, cs []*entCand) (dossier.Enti
 			strong[c.typ]++
 		}
 	}
-	if entry != nil && entry.Type != dossier.Country {
+	if entry != nil && entry.Type != dossier.Country && !(entry.Kind == "region" && strings.Contains(entry.Name, " ")) {
 		named := false
 		for _, c := range cs {
 			if c.form != dossier.FormDemonym {
@@ -417,6 +417,8 @@ func (x *Extractor) build(d *nerDoc, r *corefGroup, cs []*entCand) (dossier.Enti
 			id := entry.KBID
 			e.KBID = &id
 		}
+	} else if long := longestName(cs); long != "" {
+		e.Name = long
 	} else if best != "" {
 		e.Name = best
 	} else {
@@ -426,6 +428,16 @@ func (x *Extractor) build(d *nerDoc, r *corefGroup, cs []*entCand) (dossier.Enti
 		if m.Text != e.Name && !aliasSet[m.Text] {
 			aliasSet[m.Text] = true
 			aliases = append(aliases, m.Text)
+		}
+	}
+	for _, c := range cs {
+		if c.longName != "" && c.longName != e.Name && !aliasSet[c.longName] {
+			aliasSet[c.longName] = true
+			aliases = append(aliases, c.longName)
+		}
+		if r := regionAlias(d, c); r != "" && !aliasSet[r] {
+			aliasSet[r] = true
+			aliases = append(aliases, r)
 		}
 	}
 	e.Aliases = append(aliases, titles...)
@@ -536,4 +548,32 @@ func abbreviates(acr, name string) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// longestName returns the longest fuller name ("Somali National Army") of the candidates.
+func longestName(cs []*entCand) string {
+	best := ""
+	for _, c := range cs {
+		if len(c.longName) > len(best) {
+			best = c.longName
+		}
+	}
+	return best
+}
+
+// regionAlias returns "Bryansk region" when a place's mention is followed by a lower-case
+// word for an administrative division, or "".
+func regionAlias(d *nerDoc, c *entCand) string {
+	if c.entry == nil || c.typ != dossier.Location || c.form != dossier.FormName {
+		return ""
+	}
+	s := d.sents[c.s]
+	if c.j >= len(s.words) || s.shapes[c.j]&shLower == 0 {
+		return ""
+	}
+	switch s.words[c.j] {
+	case "region", "province", "district", "oblast", "governorate", "state", "county", "prefecture":
+		return d.src[c.start:s.Tokens[c.j].End]
+	}
+	return ""
 }

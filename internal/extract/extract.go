@@ -103,6 +103,8 @@ type entCand struct {
 	title      *titleAt       // title just before the mention, if any
 	weak       bool           // type guessed without evidence: coreference may retype it
 	heading    bool           // a weak guess in a heading: dropped unless coreference links it
+	longName   string         // a fuller name than the mention ("Somali National Army" for "National Army")
+	nested     *entCand       // a known organization named inside this one ("United Nations" in "United Nations Security Council")
 	ent        *corefGroup    // set by coref
 	dropped    bool
 }
@@ -245,6 +247,9 @@ func (d *nerDoc) add(c *entCand) {
 	s := d.sents[c.s]
 	if c.end == 0 {
 		c.start, c.end = s.span(c.i, c.j)
+	}
+	if c.nested != nil {
+		d.cands = append(d.cands, c.nested) // overlaps c: owns no token
 	}
 	d.cands = append(d.cands, c)
 	for k := c.i; k < c.j; k++ {

@@ -18,6 +18,9 @@ func (x *Extractor) titles(d *nerDoc) {
 			if s.shapes[i]&shWord == 0 {
 				continue
 			}
+			if i > 0 && x.nameBefore(s, i) {
+				continue // "Hassan Sheikh Mohamud", "John Major": a title word inside a name
+			}
 			k := i
 			var t titleAt
 			person := false
@@ -37,7 +40,7 @@ func (x *Extractor) titles(d *nerDoc) {
 			if k == i {
 				continue
 			}
-			if s.shapes[i]&shCap != 0 && !s.caseless {
+			if anyCap(s, i, k) && !s.caseless {
 				if s.titleTok == nil {
 					s.titleTok = make([]bool, n)
 				}
@@ -229,7 +232,10 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 		}
 	}
 	if !capOK && !s.caseless {
-		return nil
+		// "central Asian": a lower-case direction before a capitalized demonym
+		if !(j-i == 2 && compass(s.words[i]) && s.shapes[i+1]&shCap != 0 && len(hits) > 0 && hits[0].Form == dossier.FormDemonym) {
+			return nil
+		}
 	}
 	single := j-i == 1 || (j-i == 2 && s.words[i] == "the")
 	w := s.words[j-1]
@@ -267,6 +273,9 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 		}
 		if single && e.Type == dossier.Location && e.Kind == "city" && h.Form == dossier.FormName && e.Population < 1000000 && x.unknownNameBefore(s, i) {
 			return nil // "Yasser Arafat", "MaliVai Washington": a surname that is also a town's name
+		}
+		if single && h.Form == dossier.FormDemonym && x.unknownNameBefore(s, i) && i >= 2 && s.shapes[i-2]&shCap != 0 && (j >= len(s.words) || s.shapes[j]&shWord == 0) {
+			return nil // "Mumtaz Zahra Baloch": a surname shaped like a demonym
 		}
 		if single && s.title[i] != nil && h.Form != dossier.FormAcronym {
 			return nil // "President Clinton", "President Jordan"
@@ -521,7 +530,7 @@ func (x *Extractor) reserveOrgRuns(d *nerDoc, s *nerSent) {
 				j++
 			}
 		}
-		if j-i >= 2 && (x.orgHead(s.words[j-1]) || armedHead(s.words[j-1]) || (x.orgHead(s.words[i]) || locHead(s.words[i])) && hasWord(s.words[i:j], "of")) {
+		if j-i >= 2 && (x.orgHead(s.words[j-1]) || armedHead(s.words[j-1]) || x.headBeforeOf(s, i, j) || locHead(s.words[i]) && hasWord(s.words[i:j], "of")) {
 			if m, _ := x.lex.Longest(s.words[:j], i); m != j-i {
 				if s.reserved == nil {
 					s.reserved = make([]bool, n)
@@ -568,4 +577,50 @@ func (x *Extractor) unknownNameBefore(s *nerSent, i int) bool {
 		return false
 	}
 	return true
+}
+
+// anyCap reports whether a token of [i, j) is capitalized.
+func anyCap(s *nerSent, i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.shapes[k]&shCap != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nameBefore reports whether token i follows a capitalized word that belongs to a name
+// rather than qualifies a title: not sentence-initial, not a known place, demonym or
+// organization head, not a title or function word ("Hassan" in "Hassan Sheikh Mohamud",
+// but not "Russian" in "Russian President").
+func (x *Extractor) nameBefore(s *nerSent, i int) bool {
+	p := i - 1
+	if s.caseless || s.shapes[p]&shCap == 0 || s.shapes[p]&shInitial != 0 || s.Tokens[p].Kind != text.Word || s.shapes[i]&shCap == 0 {
+		return false
+	}
+	w := s.words[p]
+	if isFunctionWord(w) || x.lex.Stopword(w) || x.orgHead(w) || compass(w) || strings.HasSuffix(w, ".") {
+		return false
+	}
+	if m, _ := x.lex.Title(s.words, p); m > 0 {
+		return false
+	}
+	if m, _ := x.lex.Longest(s.words[:i], p); m > 0 {
+		return false
+	}
+	if tn, _ := x.lex.Title(s.words, i); tn > 0 && i+tn < len(s.words) && s.shapes[i+tn]&shCap == 0 {
+		return false // "the Kremlin Spokesman said": the title is followed by no name
+	}
+	return true
+}
+
+// headBeforeOf reports whether an organization head noun stands just before an "of" in
+// [i, j): "Ministry of Foreign Affairs", "Armed Forces of Ukraine", "Bank of England".
+func (x *Extractor) headBeforeOf(s *nerSent, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if s.words[k] == "of" && x.orgHead(s.words[k-1]) {
+			return true
+		}
+	}
+	return false
 }

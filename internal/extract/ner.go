@@ -159,11 +159,18 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	if single && s.shapes[i]&shInitial != 0 && j < n && s.words[j] == ":" {
 		return nil // "Scorers:", "Note:"
 	}
+	if single && compass(first) {
+		return nil // "Western officials"
+	}
+	if i > 0 && s.words[i-1] == "(" && j+1 < n && s.words[j] == ")" && isDash(s.words[j+1]) {
+		c.typ = dossier.Organization // the agency of a dateline: "SANAA, Jan. 12 (Reuters) -"
+		return c
+	}
 	glued := i > 0 && s.owner[i-1] != 0 && s.Tokens[i-1].SpaceAfter && d.cands[s.owner[i-1]-1].j == i && d.cands[s.owner[i-1]-1].entry != nil
 	if eventHead(last, single && !glued) || (!single && first == "operation") {
 		return x.namedEvent(d, s, c)
 	}
-	orgHead := x.orgHead(last) || armedHead(last) || (!single && x.orgHead(first) && hasWord(s.words[i:j], "of"))
+	orgHead := x.orgHead(last) || armedHead(last) || (!single && x.headBeforeOf(s, i, j))
 	if !orgHead && !single && (locHead(last) || locHead(first) && j-i >= 3 && s.words[i+1] == "of") {
 		c.typ = dossier.Location
 		return c
@@ -181,8 +188,23 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		return c
 	case orgHead:
 		c.typ = dossier.Organization
+		if m, hits := x.lex.Longest(s.words[:j], i); m > 0 && m < j-i && len(hits) > 0 && (hits[0].Form == dossier.FormName || hits[0].Form == dossier.FormAcronym) && (hits[0].Entry.Type == dossier.Organization || hits[0].Entry.Type == dossier.Country) {
+			// "United Nations Security Council": the body of a known organization names it too
+			in := &entCand{s: s.idx, i: i, j: i + m, typ: hits[0].Entry.Type, form: hits[0].Form, entry: hits[0].Entry}
+			in.start, in.end = s.span(in.i, in.j)
+			c.nested = in
+		}
 		if armedHead(last) || (j < n && x.groupCue(s.words[j])) {
 			c.typ = dossier.ArmedGroup
+		}
+		// "Somali National Army": the demonym stays a mention of its state, but names the
+		// organization too
+		if i > 0 && s.owner[i-1] != 0 {
+			if p := d.cands[s.owner[i-1]-1]; p.form == dossier.FormDemonym && p.j == i && !p.dropped {
+				a, _ := s.span(p.i, p.j)
+				_, b := s.span(c.i, c.j)
+				c.longName = d.src[a:b]
+			}
 		}
 		// a place name glued before an organization's head belongs to it ("Kabul Bank")
 		if i > 0 && s.owner[i-1] != 0 {
@@ -282,7 +304,8 @@ func eventHead(w string, single bool) bool {
 	switch w {
 	case "summit", "dialogue", "conference", "forum", "talks", "war", "games", "olympics", "olympiad",
 		"cup", "championship", "championships", "tournament", "festival", "grand prix", "expo", "marathon",
-		"rally", "trophy", "classic", "masters", "series", "uprising", "revolution", "offensive", "crisis":
+		"rally", "trophy", "classic", "masters", "series", "uprising", "revolution", "offensive", "crisis",
+		"agreement", "accord", "accords", "treaty":
 		return !single || w == "olympics" || w == "olympiad"
 	case "open":
 		return !single
@@ -722,7 +745,7 @@ func (x *Extractor) groupCue(w string) bool {
 	}
 	switch w {
 	case "fighters", "militants", "jihadists", "insurgents", "rebels", "guerrillas", "gunmen", "militiamen",
-		"extremists", "terrorists", "combatants", "separatists", "paramilitaries":
+		"extremists", "terrorists", "combatants", "separatists", "paramilitaries", "volunteers":
 		return true
 	}
 	return false
@@ -843,7 +866,7 @@ func (x *Extractor) wars(d *nerDoc) {
 		switch {
 		case c.form == dossier.FormDemonym && c.i > 0 && s.words[c.i-1] == "the" && c.j < len(s.words) && warNoun(s.words[c.j]):
 			i, j = c.i, c.j+1
-		case c.form == dossier.FormName && c.i >= 3 && s.words[c.i-3] == "the" && warNoun(s.words[c.i-2]) && (s.words[c.i-1] == "in" || s.words[c.i-1] == "on" || s.words[c.i-1] == "against"):
+		case c.form == dossier.FormName && c.i >= 3 && (s.words[c.i-3] == "the" || s.words[c.i-3] == "'s" || s.words[c.i-3] == "’s") && warNoun(s.words[c.i-2]) && (s.words[c.i-1] == "in" || s.words[c.i-1] == "on" || s.words[c.i-1] == "against"):
 			i, j = c.i-2, c.j
 		default:
 			continue
@@ -1000,3 +1023,5 @@ func (x *Extractor) namesShape(s *nerSent, i, j int) bool {
 	}
 	return true
 }
+
+func isDash(w string) bool { return w == "-" || w == "–" || w == "—" }

@@ -810,7 +810,7 @@ func (st *relState) relations() []dossier.Relation {
 		}
 		place := c.place
 		if place < 0 && c.typ != dossier.LocatedIn && c.typ != dossier.Leads && c.typ != dossier.MemberOf {
-			place = st.placeIn(c.sent, c.src.ent, c.tgt.ent)
+			place = st.placeIn(c.sent, c.head, c.src.ent, c.tgt.ent)
 		}
 		if place >= 0 {
 			s := st.ents[place].ID
@@ -853,11 +853,25 @@ func (st *relState) evidence(si int) dossier.Span {
 	return dossier.SpanOf(st.doc, su.start, su.end)
 }
 
-// placeIn returns a LOCATION entity named after "in" or "at" in sentence si that is
-// neither argument, or -1.
-func (st *relState) placeIn(si, src, tgt int) int {
+// placeIn returns a LOCATION entity named after "in" or "at" in the clause of the head h
+// of sentence si that is neither argument nor inside a source phrase ("according to
+// sources in Baghdad"), or -1.
+func (st *relState) placeIn(si, h, src, tgt int) int {
 	us := st.sus[si].units
-	for i := 1; i < len(us); i++ {
+	lo, _ := clauseStart(us, h)
+	for k := 0; k < h; k++ {
+		if n, _ := st.cue(si, "source", k); n > 0 {
+			for j := k + n; j < h; j++ {
+				if us[j].word == "," && !us[j].isMention() {
+					if j+1 > lo {
+						lo = j + 1
+					}
+					break
+				}
+			}
+		}
+	}
+	for i := max(lo, 1); i < len(us); i++ {
 		u := &us[i]
 		if !u.isMention() || u.ent == src || u.ent == tgt || st.ents[u.ent].Type != dossier.Location {
 			continue

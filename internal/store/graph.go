@@ -103,6 +103,124 @@ func (g *graphReader) neighbors(ids []int64) (map[int64]int, error) {
 	return score, rows.Err()
 }
 
+// filterCond returns g's type and source filters as SQL on the edges table.
+func (g *graphReader) filterCond() (string, []any) {
+	var cond string
+	var args []any
+	if len(g.f.types) > 0 {
+		cond += " AND type IN " + inList(len(g.f.types))
+		for _, t := range g.f.types {
+			args = append(args, string(t))
+		}
+	}
+	if g.min > 0 {
+		cond += " AND sources >= ?"
+		args = append(args, g.min)
+	}
+	return cond, args
+}
+
+// topNeighbors returns, for stored edges, the entities at the end of the k strongest
+// edges of each of ids (either side), outside ids, with the claims linking them.
+func (g *graphReader) topNeighbors(ids []int64, k int) (map[int64]int, error) {
+	in := map[int64]bool{}
+	for _, id := range ids {
+		in[id] = true
+	}
+	fc, fargs := g.filterCond()
+	score := map[int64]int{}
+	for _, side := range [][2]string{{"a", "b"}, {"b", "a"}} {
+		st, err := g.s.db.PrepareContext(g.ctx, g.s.q(`SELECT `+side[1]+`, claims FROM edges WHERE `+side[0]+` = ?`+fc+
+			` ORDER BY claims DESC, rel_id DESC LIMIT ?`))
+		if err != nil {
+			return nil, fmt.Errorf("neighbors: %w", err)
+		}
+		for _, id := range ids {
+			rows, err := st.QueryContext(g.ctx, append(append([]any{id}, fargs...), k)...)
+			if err != nil {
+				st.Close()
+				return nil, fmt.Errorf("neighbors: %w", err)
+			}
+			for rows.Next() {
+				var o int64
+				var n int
+				if err := rows.Scan(&o, &n); err != nil {
+					rows.Close()
+					st.Close()
+					return nil, fmt.Errorf("neighbors: %w", err)
+				}
+				if !in[o] {
+					score[o] += n
+				}
+			}
+			rows.Close()
+		}
+		st.Close()
+	}
+	return score, nil
+}
+
+// topAmong returns, for stored edges, the edges between ids: every edge of the centers
+// and the perNode strongest of each other entity, the strongest limit of them in all.
+func (g *graphReader) topAmong(ids, centers []int64, perNode, limit int) ([]Edge, error) {
+	fc, fargs := g.filterCond()
+	inN := inList(len(ids))
+	nArgs := int64Args(ids)
+	seen := map[edgeKey]bool{}
+	var out []Edge
+	add := func(es []Edge) {
+		for _, e := range es {
+			k := edgeKey{e.Type, e.Source, e.Target}
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, e)
+			}
+		}
+	}
+	isCenter := map[int64]bool{}
+	for _, c := range centers {
+		isCenter[c] = true
+		for _, side := range [][2]string{{"a", "b"}, {"b", "a"}} {
+			es, err := g.s.storedEdges(g.ctx, g.s.db, side[0]+" = ? AND ("+side[1]+" + 0) IN "+inN+fc,
+				append(append([]any{c}, nArgs...), fargs...))
+			if err != nil {
+				return nil, err
+			}
+			add(es)
+		}
+	}
+	st, err := g.s.db.PrepareContext(g.ctx, g.s.q(`SELECT `+edgeCols+` FROM edges WHERE a = ? AND (b + 0) IN `+inN+fc+
+		` ORDER BY claims DESC, rel_id DESC LIMIT ?`))
+	if err != nil {
+		return nil, fmt.Errorf("edges: %w", err)
+	}
+	defer st.Close()
+	for _, id := range ids {
+		if isCenter[id] {
+			continue
+		}
+		rows, err := st.QueryContext(g.ctx, append(append(append([]any{id}, nArgs...), fargs...), perNode)...)
+		if err != nil {
+			return nil, fmt.Errorf("edges: %w", err)
+		}
+		es, err := scanEdges(rows)
+		if err != nil {
+			return nil, err
+		}
+		add(es)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Claims != out[j].Claims {
+			return out[i].Claims > out[j].Claims
+		}
+		return out[i].ID < out[j].ID
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
 func (g *graphReader) read(ids []int64, both bool, limit int) ([]Edge, error) {
 	if len(ids) == 0 {
 		return nil, nil
@@ -226,6 +344,7 @@ func (s *Store) Graph(ctx context.Context, q GraphQuery) (*Graph, error) {
 		return nil, err
 	}
 	var chosen []int64
+	nCenters := 0
 	in := map[int64]bool{}
 	if len(q.Center) == 0 {
 		where, args := "canon_id = id AND deleted = 0 AND degree > 0", []any{}
@@ -263,9 +382,17 @@ func (s *Store) Graph(ctx context.Context, q GraphQuery) (*Graph, error) {
 				chosen = append(chosen, e.ID)
 			}
 		}
+		nCenters = len(chosen)
 		frontier := chosen
 		for level := 0; level < depth && len(frontier) > 0 && len(chosen) < limit; level++ {
-			score, err := g.neighbors(frontier)
+			var score map[int64]int
+			if f.plain() {
+				// The strongest edges of each frontier entity, enough to fill the room left.
+				room := limit - len(chosen)
+				score, err = g.topNeighbors(frontier, max(3, 2*room/len(frontier)+1))
+			} else {
+				score, err = g.neighbors(frontier)
+			}
 			if err != nil {
 				return nil, fmt.Errorf("graph: %w", err)
 			}
@@ -308,7 +435,12 @@ func (s *Store) Graph(ctx context.Context, q GraphQuery) (*Graph, error) {
 	if maxEdges <= 0 {
 		maxEdges = 4 * limit
 	}
-	edges, err := g.among(chosen, maxEdges)
+	var edges []Edge
+	if f.plain() {
+		edges, err = g.topAmong(chosen, chosen[:nCenters], max(8, 2*maxEdges/max(len(chosen), 1)), maxEdges)
+	} else {
+		edges, err = g.among(chosen, maxEdges)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
 	}

@@ -12,29 +12,45 @@ import (
 	"dossier"
 )
 
-// MonthNumber maps English month names and abbreviations to month numbers.
+// MonthNumber maps month names and their usual abbreviations in English, French,
+// Spanish, Portuguese, Italian, German and Dutch to month numbers (0 if unknown).
 func MonthNumber(s string) int {
 	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	if len(s) < 3 {
+	if len([]rune(s)) < 3 {
 		return 0
 	}
-	months := []string{"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december"}
-	for i, m := range months {
-		if s == m || s == m[:3] || (m == "september" && s == "sept") {
-			return i + 1
+	names := [12]string{
+		"january jan janvier janv enero ene janeiro gennaio genn gen januar jänner jän januari",
+		"february feb février févr fevrier fevr febrero fevereiro fev febbraio febr februar februari",
+		"march mar mars marzo março marco märz maerz mrz maart mrt",
+		"april apr avril avr abril abr aprile",
+		"may mai mayo maio maggio mag mei",
+		"june jun juin junio junho giugno giu juni",
+		"july jul juillet juil julio julho luglio lug juli",
+		"august aug août aout agosto ago augustus",
+		"september sep sept septembre septiembre setiembre set setembro settembre",
+		"october oct octobre octubre outubro out ottobre ott oktober okt",
+		"november nov novembre noviembre novembro",
+		"december dec décembre déc decembre diciembre dic dezembro dez dicembre dezember",
+	}
+	for i, n := range names {
+		for _, w := range strings.Fields(n) {
+			if s == w {
+				return i + 1
+			}
 		}
 	}
 	return 0
 }
 
-const monthAlt = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+// monthWord matches a month name candidate (checked with MonthNumber).
+const monthWord = `(\p{L}{3,10}\.?)`
 
 var (
 	reISODate  = regexp.MustCompile(`^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$`)
-	reMDY      = regexp.MustCompile(`(?i)^(?:[a-z]+,?\s+)?(` + monthAlt + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`)
-	reDMY      = regexp.MustCompile(`(?i)^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)(?:,?\s+(\d{4}))?$`)
-	reMY       = regexp.MustCompile(`(?i)^(` + monthAlt + `),?\s+(\d{4})$`)
+	reMDY      = regexp.MustCompile(`(?i)^(?:\p{L}+,?\s+)?` + monthWord + `\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`)
+	reDMY      = regexp.MustCompile(`(?i)^(?:\p{L}+,?\s+)?(\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:of\s+|de\s+)?` + monthWord + `(?:,?\s+(?:de\s+)?(\d{4}))?$`)
+	reMY       = regexp.MustCompile(`(?i)^` + monthWord + `,?\s+(?:de\s+)?(\d{4})$`)
 	reYear     = regexp.MustCompile(`^(\d{4})$`)
 	reDotted   = regexp.MustCompile(`^(\d{1,2})[./](\d{1,2})[./](\d{4})$`)
 	reCompact  = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
@@ -66,22 +82,19 @@ func Parse(s string) (Partial, bool) {
 	} else {
 		s = reTrailing.ReplaceAllString(s, "")
 		s = strings.TrimSpace(strings.TrimRight(s, ",; "))
-		switch {
-		case reMY.MatchString(s):
-			m := reMY.FindStringSubmatch(s)
-			p = Partial{atoi(m[2]), MonthNumber(m[1]), 0}
-		case reMDY.MatchString(s):
-			m := reMDY.FindStringSubmatch(s)
-			p = Partial{atoi(m[3]), MonthNumber(m[1]), atoi(m[2])}
-		case reDMY.MatchString(s):
-			m := reDMY.FindStringSubmatch(s)
-			p = Partial{atoi(m[3]), MonthNumber(m[2]), atoi(m[1])}
-		case reYear.MatchString(s):
-			p = Partial{atoi(s), 0, 0}
-		case reDotted.MatchString(s):
-			m := reDotted.FindStringSubmatch(s)
-			p = Partial{atoi(m[3]), atoi(m[2]), atoi(m[1])}
-		default:
+		ok := false
+		if m := reMY.FindStringSubmatch(s); m != nil && MonthNumber(m[1]) != 0 {
+			p, ok = Partial{atoi(m[2]), MonthNumber(m[1]), 0}, true
+		} else if m := reMDY.FindStringSubmatch(s); m != nil && MonthNumber(m[1]) != 0 {
+			p, ok = Partial{atoi(m[3]), MonthNumber(m[1]), atoi(m[2])}, true
+		} else if m := reDMY.FindStringSubmatch(s); m != nil && MonthNumber(m[2]) != 0 {
+			p, ok = Partial{atoi(m[3]), MonthNumber(m[2]), atoi(m[1])}, true
+		} else if reYear.MatchString(s) {
+			p, ok = Partial{atoi(s), 0, 0}, true
+		} else if m := reDotted.FindStringSubmatch(s); m != nil {
+			p, ok = Partial{atoi(m[3]), atoi(m[2]), atoi(m[1])}, true
+		}
+		if !ok {
 			return Partial{}, false
 		}
 	}
