@@ -135,7 +135,8 @@ func buildSentence(toks, tags []string) (Sentence, error) {
 	return Sentence{Text: b.String(), Spans: spans}, nil
 }
 
-// ScoredTypes are the CoNLL types ScoreCoNLL scores, in report order.
+// ScoredTypes are the CoNLL types ScoreCoNLL scores, in report order. Read it; do not
+// modify it.
 var ScoredTypes = []string{"PER", "LOC", "ORG"}
 
 // CoNLLType maps an entity type to its CoNLL type, or "" for types that are not scored.

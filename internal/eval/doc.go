@@ -274,3 +274,9 @@ func overlap(a, b map[relKey]bool) int {
 	}
 	return n
 }
+
+// Summary returns score_doc.py's machine-readable last line for s:
+// "entity_f1=0.948 relation_f1=0.871 linked_f1=0.889 event_f1=0.750".
+func (s DocScore) Summary() string {
+	return fmt.Sprintf("entity_f1=%.3f relation_f1=%.3f linked_f1=%.3f event_f1=%.3f", s.Entity.F1(), s.Relation.F1(), s.Linked.F1(), s.Event.F1())
+}

@@ -161,6 +161,9 @@ func TestScoreDoc(t *testing.T) {
 	if sc.Event != (Counts{1, 1, 1}) {
 		t.Errorf("event counts = %+v, want 1/1/1", sc.Event)
 	}
+	if got, want := sc.Summary(), "entity_f1=0.571 relation_f1=0.800 linked_f1=1.000 event_f1=1.000"; got != want {
+		t.Errorf("Summary() = %q, want %q", got, want)
+	}
 	if !reflect.DeepEqual(sc.Spurious, []string{"Notably"}) || len(sc.Missing) != 0 {
 		t.Errorf("spurious %q missing %q, want [Notably] and none", sc.Spurious, sc.Missing)
 	}

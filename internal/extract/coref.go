@@ -250,21 +250,26 @@ func (x *Extractor) linkInitials(cands []*entCand) {
 func (x *Extractor) describeLeaders(d *nerDoc, cands []*entCand) []*entCand {
 	var leader *corefGroup
 	count := 0
+	leaderOf := map[*lexicon.Entry]*corefGroup{} // "Russian President Vladimir Putin"
 	for _, c := range cands {
 		if c.typ != dossier.Person || c.title == nil {
 			continue
 		}
 		for _, t := range c.title.names {
-			if isLeaderTitle(foldTitle(t)) {
-				if leader == nil || leader.root() != c.ent.root() {
-					count++
+			if !isLeaderTitle(foldTitle(t)) {
+				continue
+			}
+			if leader == nil || leader.root() != c.ent.root() {
+				count++
+			}
+			leader = c.ent.root()
+			s := d.sents[c.s]
+			if k := c.title.start - 1; k >= 0 && s.owner[k] != 0 {
+				if o := d.cands[s.owner[k]-1]; o.entry != nil && o.entry.Type == dossier.Country && o.j == c.title.start {
+					leaderOf[o.entry] = c.ent.root()
 				}
-				leader = c.ent.root()
 			}
 		}
-	}
-	if count != 1 {
-		return nil
 	}
 	var out []*entCand
 	for _, c := range cands {
@@ -275,9 +280,16 @@ func (x *Extractor) describeLeaders(d *nerDoc, cands []*entCand) []*entCand {
 		if c.i == 0 || s.words[c.i-1] != "the" || c.j >= len(s.words) {
 			continue
 		}
+		who := leaderOf[c.entry]
+		if who == nil && count == 1 && len(leaderOf) == 0 {
+			who = leader // the one head of state or government the text names
+		}
+		if who == nil {
+			continue
+		}
 		switch s.words[c.j] {
 		case "leader", "president", "premier", "head":
-			desc := &entCand{s: c.s, i: c.i - 1, j: c.j + 1, typ: dossier.Person, form: dossier.FormDescription, ent: leader}
+			desc := &entCand{s: c.s, i: c.i - 1, j: c.j + 1, typ: dossier.Person, form: dossier.FormDescription, ent: who}
 			desc.start, desc.end = s.span(desc.i, desc.j)
 			out = append(out, desc)
 		}
@@ -571,8 +583,7 @@ func regionAlias(d *nerDoc, c *entCand) string {
 	if c.j >= len(s.words) || s.shapes[c.j]&shLower == 0 {
 		return ""
 	}
-	switch s.words[c.j] {
-	case "region", "province", "district", "oblast", "governorate", "state", "county", "prefecture":
+	if geoNoun(s.words[c.j]) && s.words[c.j] != "border" {
 		return d.src[c.start:s.Tokens[c.j].End]
 	}
 	return ""

@@ -107,7 +107,33 @@ func (st *relState) events() []dossier.Event {
 		}
 		if b := st.meetingIn(si); b != nil {
 			bs = append(bs, b)
+			bySent[si] = b
 		}
+	}
+	// dated actions found by predicates: "JNIM fighters attacked an army post near Djibo
+	// on February 25"; merged into an event already found in the same sentence
+	for _, hp := range st.happen {
+		if o, ok := bySent[hp.sent]; ok {
+			for _, p := range hp.parts {
+				if actorType(st.ents[p].Type) {
+					o.add(p)
+				}
+			}
+			continue
+		}
+		b := &evBuild{typ: hp.typ, place: -1, seen: map[int]bool{}, sent: hp.sent, entity: -1}
+		for _, p := range hp.parts {
+			if actorType(st.ents[p].Type) {
+				b.add(p)
+			}
+		}
+		if len(b.parts) == 0 {
+			continue
+		}
+		b.date = st.dateFor(hp.sent, hp.head)
+		b.place = st.placeNear(hp.sent, hp.head)
+		bs = append(bs, b)
+		bySent[hp.sent] = b
 	}
 	// unnamed happenings named by a noun with their parties: "the US withdrawal from
 	// Afghanistan", "the war in Ukraine", "the Ukrainian conflict"
@@ -144,6 +170,34 @@ func (st *relState) events() []dossier.Event {
 		out = append(out, ev)
 	}
 	return out
+}
+
+// placeNear returns a LOCATION named after "in", "at", "near" or "outside" in the clause
+// of the head h, or -1.
+func (st *relState) placeNear(si, h int) int {
+	us := st.sus[si].units
+	lo, _ := clauseStart(us, h)
+	for i := max(lo, 1); i < len(us); i++ {
+		u := &us[i]
+		if !u.isMention() {
+			if i > h && (isBoundary(u.word) || u.word == ".") {
+				break
+			}
+			continue
+		}
+		if st.ents[u.ent].Type != dossier.Location {
+			continue
+		}
+		switch us[i-1].word {
+		case "in", "at", "near", "outside", "around":
+			return u.ent
+		case "of":
+			if i >= 2 && isPlaceNoun(us[i-2].word) {
+				return u.ent
+			}
+		}
+	}
+	return -1
 }
 
 func removeInt(xs []int, x int) []int {

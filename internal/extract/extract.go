@@ -79,6 +79,7 @@ type nerSent struct {
 	title    []*titleAt
 	caseless bool   // capitalization says nothing (an all-caps headline or text)
 	reserved []bool // tokens of capitalized runs that name organizations (nil if none)
+	resStart []bool // first tokens of those runs
 	titleTok []bool // tokens of capitalized titles and offices (nil if none)
 }
 
@@ -86,9 +87,7 @@ type nerSent struct {
 type titleAt struct {
 	start, end int // token range of the title(s)
 	names      []string
-	surface    string // the title as written
 	honorific  string // the last title, for the titled alias ("Mullah")
-	org        string
 }
 
 // entCand is one candidate mention.

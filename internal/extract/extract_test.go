@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"dossier"
+	"dossier/internal/lexicon"
 )
 
 // find returns the entity of x whose name or a mention text is s, or nil.
@@ -63,6 +64,10 @@ func TestEntityRules(t *testing.T) {
 			map[string]dossier.EntityType{"3rd Regional Security Dialogue on Iraq": dossier.NamedEvent, "Iraq": dossier.Country}, nil},
 		{"score line team", "SOCCER - RESULTS\n\nLeeds 2 Everton 1 . Leeds beat Everton in the league match .",
 			map[string]dossier.EntityType{"Leeds": dossier.Organization}, nil},
+		{"all-caps text", "PRESIDENT PUTIN MET TALIBAN LEADERS IN MOSCOW ON FRIDAY.",
+			map[string]dossier.EntityType{"PUTIN": dossier.Person, "TALIBAN": dossier.ArmedGroup, "MOSCOW": dossier.Location}, []string{"MET", "FRIDAY", "LEADERS"}},
+		{"defined acronym", "The Malian Armed Forces (FAMa) retreated; FAMa units regrouped.",
+			map[string]dossier.EntityType{"Malian Armed Forces": dossier.Organization, "FAMa": dossier.Organization}, nil},
 		{"hyphen compound", "The US-made rifles reached Kabul.",
 			map[string]dossier.EntityType{"Kabul": dossier.Location}, []string{"US-made"}},
 	}
@@ -183,4 +188,51 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestWatchlist(t *testing.T) {
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = lex.Add(
+		lexicon.Entry{Name: "Saraya Awliya al-Dam", Type: dossier.ArmedGroup, Acronyms: []string{"SAD"}, Aliases: []string{"Guardians of the Blood Brigade"}},
+		lexicon.Entry{Name: "Abu Fadak al-Mohammadawi", Type: dossier.Person, Aliases: []string{"Abu Fadak"}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(lex)
+	in := "The Guardians of the Blood Brigade claimed the attack. Abu Fadak praised SAD in a statement."
+	out := x.Extract(in, Options{})
+	g := find(out, "Saraya Awliya al-Dam")
+	if g == nil || g.Type != dossier.ArmedGroup || len(g.Mentions) != 2 || g.KBID == nil {
+		t.Errorf("Extract(%q): watchlist group = %+v, want an ARMED_GROUP with two mentions and a kb_id", in, g)
+	}
+	p := find(out, "Abu Fadak al-Mohammadawi")
+	if p == nil || p.Type != dossier.Person {
+		t.Errorf("Extract(%q): watchlist person = %+v; got %s", in, p, names(out))
+	}
+}
+
+func TestLeaderDescription(t *testing.T) {
+	x := testExtractor(t)
+	in := "Russian President Vladimir Putin spoke with Ukrainian President Volodymyr Zelensky. The talks failed, and the Ukrainian leader blamed the Russian leader."
+	out := x.Extract(in, Options{})
+	for name, desc := range map[string]string{"Vladimir Putin": "the Russian leader", "Volodymyr Zelensky": "the Ukrainian leader"} {
+		e := find(out, name)
+		if e == nil {
+			t.Errorf("Extract(%q): no %s; got %s", in, name, names(out))
+			continue
+		}
+		found := false
+		for _, m := range e.Mentions {
+			if m.Text == desc && m.Form == dossier.FormDescription {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Extract(%q): %s lacks the description %q: %+v", in, name, desc, e.Mentions)
+		}
+	}
 }

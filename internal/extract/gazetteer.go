@@ -31,9 +31,6 @@ func (x *Extractor) titles(d *nerDoc) {
 				}
 				t.names = append(t.names, tt.Name)
 				t.honorific = s.src(k, k+m)
-				if tt.Org != "" {
-					t.org = tt.Org
-				}
 				person = person || tt.Person
 				k += m
 			}
@@ -48,9 +45,8 @@ func (x *Extractor) titles(d *nerDoc) {
 					s.titleTok[m] = true
 				}
 			}
-			if person && k < n && s.shapes[k]&shCap != 0 && !s.caseless {
+			if person && k < n && s.shapes[k]&shCap != 0 && (!s.caseless || x.caselessName(s, k)) {
 				t.start, t.end = i, k
-				t.surface = s.src(i, k)
 				s.title[k] = &t
 			}
 			i = k - 1
@@ -85,7 +81,7 @@ func (x *Extractor) gazetteer(d *nerDoc) {
 						break
 					}
 				}
-				if s.reserved != nil && s.reserved[i+m-1] && !reservedOK(hits) {
+				if s.reserved != nil && s.reserved[i+m-1] && !s.coversRun(i, i+m) && !(reservedOK(hits) && (i == 0 || !s.reserved[i-1] || s.resStart[i])) {
 					break
 				}
 				if c := x.pick(d, s, i, i+m, hits); c != nil {
@@ -263,7 +259,7 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 		}
 		if common {
 			// "Will", "Of", "Police", "Split": a common word names a place only with support.
-			strong := e.Type == dossier.Country && h.Form != dossier.FormDemonym
+			strong := e.Type == dossier.Country && h.Form != dossier.FormDemonym || h.Form == dossier.FormAcronym && acronymListed(e, s.Tokens[j-1].Text)
 			if !strong && (s.shapes[i]&shInitial != 0 || s.caseless || s.Heading || !x.locativeBefore(s, i)) {
 				continue
 			}
@@ -427,7 +423,7 @@ func isFunctionWord(w string) bool {
 	case "will", "may", "can", "must", "shall", "should", "would", "could", "might", "the", "a", "an",
 		"and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "as", "is", "are", "was",
 		"were", "be", "it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
-		"his", "her", "its", "their", "our", "no", "not", "all", "any", "some", "new", "said", "says":
+		"his", "her", "its", "their", "our", "no", "not", "all", "any", "some", "said", "says":
 		return true
 	}
 	return false
@@ -505,7 +501,7 @@ func (x *Extractor) reserveOrgRuns(d *nerDoc, s *nerSent) {
 		if s.shapes[i]&shCap == 0 || s.isTitle(i) || isFunctionWord(s.words[i]) {
 			continue
 		}
-		if s.shapes[i]&shInitial != 0 && x.lex.CommonWord(s.words[i]) && !x.orgHead(s.words[i]) {
+		if s.shapes[i]&shInitial != 0 && x.lex.CommonWord(s.words[i]) && !x.orgHead(s.words[i]) && !d.capSeen[s.words[i]] && !orgModifier(s.words[i]) {
 			continue
 		}
 		j := i + 1
@@ -534,7 +530,9 @@ func (x *Extractor) reserveOrgRuns(d *nerDoc, s *nerSent) {
 			if m, _ := x.lex.Longest(s.words[:j], i); m != j-i {
 				if s.reserved == nil {
 					s.reserved = make([]bool, n)
+					s.resStart = make([]bool, n)
 				}
+				s.resStart[i] = true
 				for k := i; k < j; k++ {
 					s.reserved[k] = true
 				}
@@ -605,7 +603,7 @@ func (x *Extractor) nameBefore(s *nerSent, i int) bool {
 	if m, _ := x.lex.Title(s.words, p); m > 0 {
 		return false
 	}
-	if m, _ := x.lex.Longest(s.words[:i], p); m > 0 {
+	if m, _ := x.lex.Longest(s.words[:i], p); m > 0 && !x.lex.FirstName(w) {
 		return false
 	}
 	if tn, _ := x.lex.Title(s.words, i); tn > 0 && i+tn < len(s.words) && s.shapes[i+tn]&shCap == 0 {
@@ -623,4 +621,41 @@ func (x *Extractor) headBeforeOf(s *nerSent, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// orgModifier reports whether w is an adjective that opens the names of state bodies
+// ("Foreign Ministry", "Interior Ministry", "Supreme Court"), even at a sentence's start.
+func orgModifier(w string) bool {
+	switch w {
+	case "foreign", "interior", "defence", "defense", "justice", "finance", "national", "federal", "central",
+		"supreme", "state", "security", "royal", "presidential", "constitutional", "general", "joint", "army",
+		"air", "naval", "navy", "military", "revolutionary", "popular", "democratic", "islamic", "republican":
+		return true
+	}
+	return false
+}
+
+// coversRun reports whether [i, j) holds the whole reserved run its last token is in: a
+// lexicon name longer than the organization's run ("Guardians of the Blood Brigade").
+func (s *nerSent) coversRun(i, j int) bool {
+	if j < len(s.reserved) && s.reserved[j] && !s.resStart[j] {
+		return false // the run goes on after j
+	}
+	for k := j - 1; k >= 0 && s.reserved[k]; k-- {
+		if s.resStart[k] {
+			return k >= i
+		}
+	}
+	return false
+}
+
+// caselessName reports whether token k of an all-caps sentence may be a name: a word that
+// is neither common, a function word, nor in the lexicon ("CLINTON" after "PRESIDENT").
+func (x *Extractor) caselessName(s *nerSent, k int) bool {
+	w := s.words[k]
+	if s.Tokens[k].Kind != text.Word || len(w) < 3 || x.lex.CommonWord(w) || x.lex.Stopword(w) || isFunctionWord(w) {
+		return false
+	}
+	m, _ := x.lex.Longest(s.words, k)
+	return m == 0
 }

@@ -14,6 +14,7 @@ import (
 func (x *Extractor) ner(d *nerDoc) {
 	for _, s := range d.sents {
 		if s.caseless {
+			x.caselessTitled(d, s)
 			continue
 		}
 		x.definedAcronyms(d, s)
@@ -64,7 +65,7 @@ func (x *Extractor) nameStart(d *nerDoc, s *nerSent, i int) bool {
 	if sh&shInitial != 0 || s.Heading {
 		// "Notably", "Following", "New Threat": a capitalized common word at the start of
 		// a sentence or in a heading is no name unless a name word follows it
-		if x.commonWord(w) || d.lowerSeen[w] {
+		if (x.commonWord(w) || d.lowerSeen[w]) && (s.resStart == nil || !s.resStart[i]) {
 			return false
 		}
 		if commonShape(w) && !d.capSeen[w] && (i+1 >= len(s.words) || s.shapes[i+1]&shCap == 0) {
@@ -84,7 +85,7 @@ func (x *Extractor) runEnd(d *nerDoc, s *nerSent, i int) int {
 			j++
 			continue
 		}
-		if s.owner[j] == 0 && s.Heading && s.shapes[j]&shCap != 0 && !x.commonWord(s.words[j]) && !d.lowerSeen[s.words[j]] {
+		if s.owner[j] == 0 && s.Heading && s.shapes[j]&shCap != 0 && (!x.commonWord(s.words[j]) && !d.lowerSeen[s.words[j]] || s.reserved != nil && s.reserved[j] && s.reserved[j-1]) {
 			j++
 			continue
 		}
@@ -162,6 +163,23 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	if single && compass(first) {
 		return nil // "Western officials"
 	}
+	for k := i; k < j; k++ {
+		if s.Tokens[k].Kind == text.Word && hasDigit(s.Tokens[k].Text) {
+			return nil // "Bayraktar TB2", "Su-25": equipment, not a name
+		}
+	}
+	if i > 0 && s.words[i-1] == "operation" && s.shapes[i-1]&shLower != 0 {
+		c.i = i - 1 // "operation Aspides"
+		c.typ = dossier.NamedEvent
+		c.key = keyOf(s.words[c.i:j])
+		return c
+	}
+	if j < n && s.shapes[j]&shLower != 0 && geoNoun(s.words[j]) && !x.lex.FirstName(first) {
+		c.typ = dossier.Location // "the Lachin corridor"
+		a, _ := s.span(i, j)
+		c.longName = d.src[a:s.Tokens[j].End]
+		return c
+	}
 	if i > 0 && s.words[i-1] == "(" && j+1 < n && s.words[j] == ")" && isDash(s.words[j+1]) {
 		c.typ = dossier.Organization // the agency of a dateline: "SANAA, Jan. 12 (Reuters) -"
 		return c
@@ -188,7 +206,7 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		return c
 	case orgHead:
 		c.typ = dossier.Organization
-		if m, hits := x.lex.Longest(s.words[:j], i); m > 0 && m < j-i && len(hits) > 0 && (hits[0].Form == dossier.FormName || hits[0].Form == dossier.FormAcronym) && (hits[0].Entry.Type == dossier.Organization || hits[0].Entry.Type == dossier.Country) {
+		if m, hits := x.lex.Longest(s.words[:j], i); m > 0 && m < j-i && len(hits) > 0 && (hits[0].Form == dossier.FormName || hits[0].Form == dossier.FormAcronym) && hits[0].Entry.Type == dossier.Organization && hits[0].Entry.Kind == "io" {
 			// "United Nations Security Council": the body of a known organization names it too
 			in := &entCand{s: s.idx, i: i, j: i + m, typ: hits[0].Entry.Type, form: hits[0].Form, entry: hits[0].Entry}
 			in.start, in.end = s.span(in.i, in.j)
@@ -200,7 +218,7 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		// "Somali National Army": the demonym stays a mention of its state, but names the
 		// organization too
 		if i > 0 && s.owner[i-1] != 0 {
-			if p := d.cands[s.owner[i-1]-1]; p.form == dossier.FormDemonym && p.j == i && !p.dropped {
+			if p := d.cands[s.owner[i-1]-1]; p.j == i && !p.dropped && (p.form == dossier.FormDemonym || p.typ == dossier.Country && (p.form == dossier.FormAcronym || p.form == dossier.FormName)) {
 				a, _ := s.span(p.i, p.j)
 				_, b := s.span(c.i, c.j)
 				c.longName = d.src[a:b]
@@ -444,7 +462,11 @@ func (x *Extractor) cueGroups(d *nerDoc) {
 		s := d.sents[c.s]
 		j := c.j
 		if j < len(s.words) && x.groupCue(s.words[j]) && s.owner[j] == 0 {
-			g := &entCand{s: c.s, i: c.i, j: j + 1, typ: dossier.ArmedGroup, form: dossier.FormDescription, key: "group " + c.entry.Name}
+			key := "group " + c.entry.Name
+			if s.words[j] == "volunteers" {
+				key += " volunteers" // volunteers are another body than the fighters
+			}
+			g := &entCand{s: c.s, i: c.i, j: j + 1, typ: dossier.ArmedGroup, form: dossier.FormDescription, key: key}
 			d.cands = append(d.cands, g)
 			g.start, g.end = s.span(g.i, g.j)
 			s.owner[j] = int32(len(d.cands))
@@ -461,6 +483,12 @@ func (x *Extractor) caselessNames(d *nerDoc) {
 			known[c.key] = c
 			if c.j-c.i > maxLen {
 				maxLen = c.j - c.i
+			}
+			if c.typ == dossier.Person && c.j-c.i >= 2 {
+				// "SHEARER" in a headline is the Alan Shearer of the story
+				if last := d.sents[c.s].words[c.j-1]; known[last] == nil && len(last) > 2 {
+					known[last] = c
+				}
 			}
 		}
 	}
@@ -480,7 +508,7 @@ func (x *Extractor) caselessNames(d *nerDoc) {
 				if !s.free(i, i+m) {
 					continue
 				}
-				if k, ok := known[keyOf(s.words[i:i+m])]; ok {
+				if k, ok := known[keyOf(s.words[i:i+m])]; ok && !isFunctionWord(s.words[i]) {
 					d.add(&entCand{s: s.idx, i: i, j: i + m, typ: k.typ, form: dossier.FormName, key: k.key})
 					i += m - 1
 					break
@@ -868,6 +896,9 @@ func (x *Extractor) wars(d *nerDoc) {
 			i, j = c.i, c.j+1
 		case c.form == dossier.FormName && c.i >= 3 && (s.words[c.i-3] == "the" || s.words[c.i-3] == "'s" || s.words[c.i-3] == "’s") && warNoun(s.words[c.i-2]) && (s.words[c.i-1] == "in" || s.words[c.i-1] == "on" || s.words[c.i-1] == "against"):
 			i, j = c.i-2, c.j
+			if s.words[c.i-3] != "the" && c.i >= 4 && s.owner[c.i-4] != 0 {
+				i = c.i - 4 // "Russia's war in Ukraine"
+			}
 		default:
 			continue
 		}
@@ -1025,3 +1056,41 @@ func (x *Extractor) namesShape(s *nerSent, i, j int) bool {
 }
 
 func isDash(w string) bool { return w == "-" || w == "–" || w == "—" }
+
+func hasDigit(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// geoNoun reports whether a lower-case noun after a name makes it a place ("the Lachin
+// corridor", "the Kunar valley", "Makhachkala airport").
+func geoNoun(w string) bool {
+	switch w {
+	case "corridor", "valley", "airport", "gorge", "pass", "river", "mountains", "region", "province",
+		"district", "oblast", "governorate", "prefecture", "border", "crossing", "enclave", "exclave", "strip", "basin":
+		return true
+	}
+	return false
+}
+
+// caselessTitled finds, in an all-caps sentence, the person a title introduces
+// ("PRESIDENT CLINTON", "GENERAL LEBED"): the words after the title up to the first
+// common or known word, at most three.
+func (x *Extractor) caselessTitled(d *nerDoc, s *nerSent) {
+	for k, t := range s.title {
+		if t == nil || k >= len(s.words) || s.owner[k] != 0 {
+			continue
+		}
+		j := k
+		for j < len(s.words) && j < k+3 && s.owner[j] == 0 && x.caselessName(s, j) {
+			j++
+		}
+		if j > k {
+			d.add(&entCand{s: s.idx, i: k, j: j, typ: dossier.Person, form: dossier.FormName, key: keyOf(s.words[k:j]), title: t})
+		}
+	}
+}

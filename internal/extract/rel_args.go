@@ -219,6 +219,12 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 	if c := st.citationComma(si); c >= 0 && c < h && lo <= c {
 		lo, b = c+1, -1
 	}
+	// "urged Beijing to help", "asked China to speed up": the object of the first verb
+	// is the subject of the second
+	if h >= 3 && us[h-1].word == "to" && !us[h-1].isMention() && us[h-2].isMention() && !us[h-2].poss &&
+		actorType(st.ents[us[h-2].ent].Type) && !us[h-3].isMention() && us[h-3].kind == text.Word && !isPreposition(us[h-3].word) {
+		return st.groupArgs(us, h-2, argAdjacent)
+	}
 	// "the Chechen jihadists' plans to eliminate X", "Russia's attempts to isolate X"
 	if h >= 3 && us[h-1].word == "to" && !us[h-1].isMention() {
 		for k := h - 2; k >= 0 && k >= h-4; k-- {
@@ -260,6 +266,10 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 		pick, how := cands[0], argLeftmost
 		if adjacent {
 			pick, how = last, argAdjacent
+		} else if subordinateBetween(us, cands[0], h) {
+			// "Sharif urged Beijing to help after a suicide attack in March killed
+			// five engineers": the clause after "after" has its own subject
+			return nil
 		}
 		var out []arg
 		for _, g := range st.coordGroup(us, pick, true) {
@@ -281,6 +291,21 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 		}
 	}
 	return nil
+}
+
+// subordinateBetween reports a subordinating word between units a and h ("after",
+// "before", "since", "until", "once") that opens a clause with its own subject.
+func subordinateBetween(us []unit, a, h int) bool {
+	for k := a + 1; k < h; k++ {
+		if us[k].isMention() {
+			continue
+		}
+		switch us[k].word {
+		case "after", "before", "since", "until", "once", "unless", "whether":
+			return true
+		}
+	}
+	return false
 }
 
 // citationComma returns the unit of the comma after the source of a citation line ("2.
@@ -521,6 +546,17 @@ func (st *relState) object(si, h, e int, slots []string) []arg {
 		}
 	}
 	return nil
+}
+
+// coordGroupArgs returns the coordinated group ending or standing at unit k as arguments.
+func (st *relState) coordGroupArgs(us []unit, k int) []arg {
+	var out []arg
+	for _, g := range st.coordGroup(us, k, true) {
+		if g <= k {
+			out = append(out, arg{ent: us[g].ent, u: g, how: argAdjacent})
+		}
+	}
+	return out
 }
 
 func (st *relState) groupArgs(us []unit, k int, how int) []arg {

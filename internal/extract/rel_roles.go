@@ -53,7 +53,10 @@ func (st *relState) officeSpan(si, lo, hi int) (string, bool, int, int, bool) {
 		case "deputy", "vice", "vice-", "assistant", "former", "ex-":
 			deputy = true
 		}
-		if n, v := st.cue(si, "office", k); n > 0 && k+n <= hi {
+		if n, v := st.cue(si, "office", k); (n > 0 && k+n <= hi) || st.officeWord(su.words[k]) {
+			if n == 0 {
+				n, v = 1, "MEMBER_OF"
+			}
 			// the last office word heads the title ("Deputy Defense Minister")
 			office, leads, at, end = strings.Join(su.words[k:k+n], " "), v == "LEADS", k, k+n
 			k += n - 1
@@ -63,6 +66,17 @@ func (st *relState) officeSpan(si, lo, hi int) (string, bool, int, int, bool) {
 		return "", false, -1, -1, false
 	}
 	return office, leads && !deputy, at, end, true
+}
+
+// officeWord reports a hyphenated rank whose first part is an office ("colonel-major",
+// "lieutenant-general").
+func (st *relState) officeWord(w string) bool {
+	k := strings.IndexByte(w, '-')
+	if k <= 0 {
+		return false
+	}
+	n, _ := st.preds.MatchCue("office", []string{w[:k]}, 0)
+	return n > 0
 }
 
 // roleEnd extends the office ending before unit end with its complement ("of the
@@ -96,6 +110,7 @@ func (st *relState) titleBefore(si, i int) (title, bool) {
 	us := st.sus[si].units
 	lo := i
 	poss := -1
+	sawOffice, adjs := false, 0
 	for j := i - 1; j >= 0 && j >= i-10; j-- {
 		u := &us[j]
 		if u.isMention() {
@@ -113,6 +128,10 @@ func (st *relState) titleBefore(si, i int) (title, bool) {
 			continue
 		}
 		w := u.word
+		if n, _ := st.cue(si, "office", j); n > 0 || st.officeWord(w) {
+			lo, sawOffice = j, true
+			continue
+		}
 		if u.cap || w == "of" || w == "the" || w == "for" || w == "to" || w == "and" {
 			if u.cap && (isBoundary(w) || w == "the") {
 				break
@@ -120,11 +139,19 @@ func (st *relState) titleBefore(si, i int) (title, bool) {
 			lo = j
 			continue
 		}
-		if n, _ := st.cue(si, "office", j); n > 0 {
+		// "Houthi military spokesman", "Iranian acting President"
+		if sawOffice && adjs < 2 && u.kind == text.Word && !isBoundary(w) && !isPreposition(w) && !isDeterminer(w) && !isAux(w) && w != "and" {
+			adjs++
 			lo = j
 			continue
 		}
 		break
+	}
+	// "its leader Noor Wali Mehsud": the owner is the actor "its" stands for
+	if poss < 0 && lo > 0 && lo < i && !us[lo-1].isMention() && (us[lo-1].word == "its" || us[lo-1].word == "their") {
+		if e := st.resolvePronoun(si, lo-1); e >= 0 {
+			poss = e
+		}
 	}
 	for lo < i && !us[lo].isMention() && (us[lo].word == "of" || us[lo].word == "the" || us[lo].word == "for" || us[lo].word == "to" || us[lo].word == "and") {
 		lo++
@@ -143,6 +170,9 @@ func (st *relState) titleBefore(si, i int) (title, bool) {
 	office, leads, _, end, ok := st.officeSpan(si, start, i)
 	if !ok || start >= i {
 		return title{}, false
+	}
+	for start < i && !us[start].isMention() && !us[start].cap && !strings.HasPrefix(office, us[start].word) {
+		start++ // lower-case adjectives before the office are not part of the role
 	}
 	end = st.roleEnd(si, end, i)
 	return title{lo: body, hi: i, office: office, leads: leads, possEnt: poss,
@@ -176,7 +206,7 @@ func (st *relState) titleAfter(si, i int) (title, bool) {
 		poss = us[lo].ent
 	}
 	office, leads, at, ok := st.officeIn(si, lo, hi)
-	if !ok || at > lo+4 {
+	if !ok || at > lo+6 {
 		return title{}, false
 	}
 	start := at
@@ -259,6 +289,9 @@ func (st *relState) bodyOf(si int, t title) (int, bool) {
 		case dossier.Country, dossier.Location:
 			return u.ent, true
 		case dossier.Organization, dossier.ArmedGroup:
+			if t.leads {
+				return u.ent, false // "the director of the Federal Security Service"
+			}
 			if s, ok := st.stateOfBody(u.ent); ok {
 				return s, true
 			}
@@ -322,32 +355,12 @@ func (st *relState) listHead(si, i int) int {
 	return -1
 }
 
-// dominantState returns the state the document is mostly about: the COUNTRY entity with
-// the most mentions when it has at least 1.3 times as many as any other, or -1.
-func (st *relState) dominantState() int {
-	best, second, bi := 0, 0, -1
-	for i, e := range st.ents {
-		if e.Type != dossier.Country {
-			continue
-		}
-		n := len(e.Mentions)
-		if n > best {
-			best, second, bi = n, best, i
-		} else if n > second {
-			second = n
-		}
-	}
-	if best >= 3 && 10*best >= 13*second {
-		return bi
-	}
-	return -1
-}
-
 // findRoles adds MEMBER_OF and LEADS relations from titles and appositions of persons.
 // A title that names its state or body is used at once; one that does not ("President
 // Vladimir Putin", "Putin's special envoy") takes the state the person (or the
-// possessor) is known by from another title, else the body of a list the person is
-// given in ("the Taliban leadership (such as ...)"), else the document's dominant state.
+// possessor) is known by from another title, else the state named right after the name
+// ("Colonel Sadio Camara of Mali"), else the body of a list the person is given in ("the
+// Taliban leadership (such as ...)").
 func (st *relState) findRoles() {
 	type found struct {
 		si, u, p int
@@ -362,27 +375,33 @@ func (st *relState) findRoles() {
 			if !u.isMention() || st.ents[u.ent].Type != dossier.Person {
 				continue
 			}
-			t, ok := st.titleBefore(si, i)
-			if !ok {
-				t, ok = st.titleAfter(si, i)
+			// every title around the mention; the first that names its body wins
+			var titles []title
+			for _, find := range []func(int, int) (title, bool){st.titleBefore, st.titleAfter, st.titleAppositionBefore, st.descriptionTitle, st.titleInMention} {
+				if t, ok := find(si, i); ok {
+					titles = append(titles, t)
+				}
 			}
-			if !ok {
-				t, ok = st.titleAppositionBefore(si, i)
-			}
-			if !ok {
-				t, ok = st.descriptionTitle(si, i)
-			}
-			if !ok {
-				t, ok = st.titleInMention(si, i)
-			}
-			if !ok {
+			if len(titles) == 0 {
 				continue
 			}
-			body, isState := -1, false
-			if t.hi == t.lo {
-				body, isState = st.stateInText(t.text)
-			} else {
-				body, isState = st.bodyOf(si, t)
+			t, body, isState := titles[0], -1, false
+			for _, c := range titles {
+				var b int
+				var s bool
+				if c.hi == c.lo {
+					b, s = st.stateInText(c.text)
+				} else {
+					b, s = st.bodyOf(si, c)
+				}
+				if b < 0 && c.possEnt >= 0 && st.ents[c.possEnt].Type != dossier.Person {
+					// "Kenya's President", "its leader"
+					b, s = c.possEnt, st.ents[c.possEnt].Type == dossier.Country
+				}
+				if b >= 0 {
+					t, body, isState = c, b, s
+					break
+				}
 			}
 			if body < 0 {
 				pending = append(pending, found{si, i, u.ent, t})
@@ -396,7 +415,6 @@ func (st *relState) findRoles() {
 			}
 		}
 	}
-	dom := -2
 	for _, f := range pending {
 		if f.t.possEnt >= 0 {
 			if s, ok := state[f.t.possEnt]; ok {
@@ -406,6 +424,14 @@ func (st *relState) findRoles() {
 		}
 		if s, ok := state[f.p]; ok {
 			st.addRole(f.si, f.u, f.p, s, true, f.t, 0.75, "title-known-state")
+			continue
+		}
+		if s := st.delegationOwner(f.si, f.t.lo); s >= 0 {
+			st.addRole(f.si, f.u, f.p, s, st.ents[s].Type == dossier.Country, f.t, 0.75, "title-delegation")
+			continue
+		}
+		if s := st.ofStateAfter(f.si, f.u); s >= 0 {
+			st.addRole(f.si, f.u, f.p, s, true, f.t, 0.8, "title-of-state")
 			continue
 		}
 		if h := st.listHead(f.si, f.u); h >= 0 {
@@ -429,13 +455,32 @@ func (st *relState) findRoles() {
 			}
 			continue
 		}
-		if dom == -2 {
-			dom = st.dominantState()
-		}
-		if dom >= 0 && st.onlyState(f.si, dom) {
-			st.addRole(f.si, f.u, f.p, dom, true, f.t, 0.5, "title-doc-state")
-		}
+		// No guess from the document's main state: on the development set it named the
+		// wrong state for visiting leaders more often than the right one.
 	}
+}
+
+// delegationOwner returns the state or group of "a Russian delegation led by <title>"
+// ending before unit lo, or -1.
+func (st *relState) delegationOwner(si, lo int) int {
+	us := st.sus[si].units
+	if lo < 4 || us[lo-1].word != "by" || (us[lo-2].word != "led" && us[lo-2].word != "headed") || !isMemberNoun(us[lo-3].word) {
+		return -1
+	}
+	if m := &us[lo-4]; m.isMention() && (st.ents[m.ent].Type == dossier.Country || st.ents[m.ent].Type == dossier.ArmedGroup) {
+		return m.ent
+	}
+	return -1
+}
+
+// ofStateAfter returns the state named by "of X" right after the person at unit i
+// ("Prime Minister Ali Lamine Zeine of Niger"), or -1.
+func (st *relState) ofStateAfter(si, i int) int {
+	us := st.sus[si].units
+	if i+2 < len(us) && !us[i+1].isMention() && us[i+1].word == "of" && us[i+2].isMention() && st.ents[us[i+2].ent].Type == dossier.Country {
+		return us[i+2].ent
+	}
+	return -1
 }
 
 // titleInMention reads a title that opens a person's name mention ("General
@@ -457,16 +502,6 @@ func (st *relState) titleInMention(si, i int) (title, bool) {
 	}
 	return title{lo: i, hi: i, office: strings.Join(words[:n], " "), leads: v == "LEADS", possEnt: -1,
 		text: strings.Join(f[:n], " "), inName: true}, true
-}
-
-// onlyState reports whether sentence si names no state other than s.
-func (st *relState) onlyState(si, s int) bool {
-	for _, u := range st.sus[si].units {
-		if u.isMention() && u.ent != s && st.ents[u.ent].Type == dossier.Country {
-			return false
-		}
-	}
-	return true
 }
 
 // descriptionTitle reads a title from a DESCRIPTION mention of a person ("the Russian

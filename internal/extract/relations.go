@@ -30,6 +30,15 @@ type relState struct {
 	byText  map[string][]int  // folded mention words -> entities, built on first use
 	notes   map[string]string // footnote label -> cited source, built on first use
 	kbEnt   map[string]int    // kb id -> entity index
+	happen  []happening       // dated actions found by predicates, for events.go
+}
+
+// happening is a dated action found by a predicate (an attack, a visit, a blockade):
+// events.go makes it an event.
+type happening struct {
+	sent, head int
+	typ        dossier.RelationType
+	parts      []int
 }
 
 // cand is a relation candidate before ids and output fields are assigned.
@@ -61,6 +70,9 @@ func relate(doc string, sents []text.Sentence, ents []dossier.Entity, opts Optio
 	st.findPredicates()
 	st.findRoles()
 	st.findStanding()
+	st.findCompounds()
+	st.findBodies()
+	st.findPlaces()
 	evs := st.events()
 	st.dropMeetingPairs(evs)
 	rels := st.relations()
@@ -253,8 +265,31 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 		if p.Kind == lexicon.PredAdj {
 			rule = "adj"
 		}
+		fwd, rev := splitSlots(p.Slots)
 		srcs = st.subject(si, h, false)
-		tgts = st.object(si, h, e, p.Slots)
+		tgts = st.object(si, h, e, fwd)
+		if len(tgts) == 0 && len(rev) > 0 {
+			// "X received weapons from Y": Y is the source
+			if from := st.object(si, h, e, rev); len(from) > 0 {
+				srcs, tgts = from, srcs
+			}
+		}
+		if len(tgts) == 0 && f.Participle && p.Kind == lexicon.PredVerb {
+			// a reduced passive: "the Houthis, backed by Iran", "forces commanded by X"
+			k := h - 1
+			if k >= 0 && us[k].word == "," && !us[k].isMention() {
+				k--
+			}
+			if k >= 2 && us[k].word == ")" && !us[k].isMention() && us[k-2].word == "(" {
+				k -= 3 // "The National Resistance Front (NRF), led by"
+			}
+			if k >= 0 && us[k].isMention() && !oblique(us, k) {
+				if ag := st.agent(si, e); len(ag) > 0 {
+					rule = "reduced-passive"
+					srcs, tgts = ag, st.coordGroupArgs(us, k)
+				}
+			}
+		}
 		if len(tgts) == 0 && p.Type.Symmetric() {
 			if len(srcs) == 2 && reciprocal(p) {
 				srcs, tgts = srcs[:1], srcs[1:]
@@ -262,6 +297,9 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 				srcs, tgts = st.between(si, e, srcs)
 			}
 		}
+	}
+	if p.Kind == lexicon.PredVerb && !f.Gerund && len(srcs) > 0 {
+		st.noteHappening(si, h, p.Type, srcs, tgts)
 	}
 	if len(srcs) == 0 || len(tgts) == 0 {
 		return
@@ -298,6 +336,9 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 		}
 		srcs = kept
 	}
+	if typ == dossier.Leads && len(tgts) > 0 && tgts[0].u >= 0 && tgts[0].u+1 < len(us) && isMemberNoun(us[tgts[0].u+1].word) {
+		typ = dossier.MemberOf // "led the Taliban delegation"
+	}
 	subtype := p.Subtype
 	last := e
 	for _, t := range tgts {
@@ -315,6 +356,25 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 			st.cands[i].noHedge = true
 		}
 	}
+}
+
+// noteHappening records a physical action (attack, meeting, agreement, blockade,
+// deployment, sanction, delivery) with a date in its sentence, not negated, hedged or
+// planned, for events.go.
+func (st *relState) noteHappening(si, h int, typ dossier.RelationType, srcs, tgts []arg) {
+	switch typ {
+	case dossier.Assault, dossier.Consult, dossier.Agree, dossier.Coerce, dossier.Mobilize, dossier.Sanction, dossier.Aid:
+	default:
+		return
+	}
+	if st.dateFor(si, h).IsZero() || st.negatedAt(si, h, srcs) || st.hedgedAt(si, h, h+1) || st.planBefore(si, h) || st.desireBefore(si, h) {
+		return
+	}
+	hp := happening{sent: si, head: h, typ: typ}
+	for _, a := range append(append([]arg(nil), srcs...), tgts...) {
+		hp.parts = append(hp.parts, a.ent)
+	}
+	st.happen = append(st.happen, hp)
 }
 
 // addPairs adds one candidate per source-target pair, capped.
@@ -349,7 +409,12 @@ func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) 
 			return []arg{{ent: us[h-2].ent, u: h - 2, how: argAdjacent}}, []arg{{ent: us[h-1].ent, u: h - 1, how: argAdjacent}}
 		}
 	}
-	tgts := st.object(si, h, e, p.Slots)
+	fwd, rev := splitSlots(p.Slots)
+	tgts := st.object(si, h, e, fwd)
+	var from []arg
+	if len(tgts) == 0 && len(rev) > 0 {
+		from = st.object(si, h, e, rev)
+	}
 	var srcs []arg
 	if k := possessorBefore(us, h); k >= 0 && actorType(st.ents[us[k].ent].Type) {
 		srcs = []arg{{ent: us[k].ent, u: k, how: argPossessor}}
@@ -379,6 +444,10 @@ func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) 
 			srcs = nil
 		}
 	}
+	if len(from) > 0 {
+		// "X's support from Y", "X received aid from Y": Y is the source
+		return from, srcs
+	}
 	if len(tgts) == 0 && p.Type.Symmetric() {
 		// "the agreement signed by Ethiopia and Eritrea"
 		for j := e; j+1 < len(us) && j <= e+2; j++ {
@@ -393,6 +462,19 @@ func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) 
 		return st.between(si, e, srcs)
 	}
 	return srcs, tgts
+}
+
+// splitSlots separates a predicate's target slots from its reversed ones ("<from": the
+// noun phrase there is the source and the subject the target).
+func splitSlots(slots []string) (fwd, rev []string) {
+	for _, s := range slots {
+		if strings.HasPrefix(s, "<") {
+			rev = append(rev, s[1:])
+		} else {
+			fwd = append(fwd, s)
+		}
+	}
+	return fwd, rev
 }
 
 // reciprocal reports predicates whose coordinated subject acts on itself: "X and Y met",

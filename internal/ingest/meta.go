@@ -55,6 +55,7 @@ func Metadata(text string) Meta {
 	lines := headLines(text, 16)
 	var dateline *when.Partial
 	firstContent := -1
+	var content []int // lines that are neither headers, dates nor datelines
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
 		if km := reHeaderKey.FindStringSubmatch(ln); km != nil {
@@ -87,14 +88,15 @@ func Metadata(text string) Meta {
 					continue
 				}
 			}
-			if p, ok := when.Parse(ln); ok && p.Year != 0 {
-				if m.Date.IsZero() {
-					m.Date = p.Date()
-				}
-				continue
-			}
 		}
 		nearStart := firstContent < 0 || i <= firstContent+2
+		if p, ok := when.Parse(ln); ok && p.Year != 0 && nearStart && utf8.RuneCountInString(ln) <= 40 {
+			// A line that is only a date, near the top.
+			if m.Date.IsZero() {
+				m.Date = p.Date()
+			}
+			continue
+		}
 		if dm := reDateline.FindStringSubmatch(ln); dm != nil && dateline == nil && nearStart {
 			setOnce(&m.Publisher, strings.TrimSpace(dm[3]))
 			if p, ok := when.Parse(dm[2]); ok {
@@ -108,6 +110,7 @@ func Metadata(text string) Meta {
 		if firstContent < 0 {
 			firstContent = i
 		}
+		content = append(content, i)
 	}
 	if dateline != nil {
 		switch {
@@ -117,8 +120,13 @@ func Metadata(text string) Meta {
 			m.Date = dossier.Date{Year: m.Date.Year, Month: dateline.Month, Day: dateline.Day}
 		}
 	}
-	if m.Title == "" && firstContent >= 0 && isTitleLike(lines[firstContent]) && reDateline.FindStringIndex(lines[firstContent]) == nil {
+	if m.Title == "" && len(content) > 0 && content[0] == firstContent && isTitleLike(lines[firstContent]) {
 		m.Title = lines[firstContent]
+		// A short all-capitals kicker ("PRESS RELEASE") gives way to the line that
+		// follows the header block, when that one reads as a title.
+		if isKicker(m.Title) && len(content) > 1 && content[1] <= firstContent+6 && isTitleLike(lines[content[1]]) && !strings.HasSuffix(lines[content[1]], ".") {
+			m.Title = lines[content[1]]
+		}
 	}
 	return m
 }
@@ -150,4 +158,9 @@ func headLines(text string, max int) []string {
 		}
 	}
 	return out
+}
+
+// isKicker reports a short line in capitals: a label above the real title.
+func isKicker(s string) bool {
+	return len(strings.Fields(s)) <= 4 && strings.ToUpper(s) == s && strings.ToLower(s) != s
 }

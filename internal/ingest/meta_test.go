@@ -23,6 +23,12 @@ func TestMetadata(t *testing.T) {
 			"Notes on the northern corridor", "", "", ""},
 		{"prose first line", "This is a long opening sentence of plain prose that goes on and on without any heading before it, so it is no title.\n",
 			"", "", "", ""},
+		{"wire with date line", "Strikes hit radar sites\n\nJanuary 12, 2024\n\nSANAA, January 12 (Dossier Wire) - Strikes hit radar sites early on Friday.",
+			"Strikes hit radar sites", "2024-01-12", "", "Dossier Wire"},
+		{"french wire", "Le sommet s'ouvre\n\n11 août 2023\n\nNIAMEY, 11 août (Dossier Wire) - Les chefs d'Etat ont ordonné jeudi l'activation de la force.",
+			"Le sommet s'ouvre", "2023-08-11", "", "Dossier Wire"},
+		{"kicker", "PRESS RELEASE\nDATE: 8 September 2023\nSOURCE: Ministry of Transport\n\nStatement on the bridge closure\n\nThe ministry announced today that the bridge will close for repairs.",
+			"Statement on the bridge closure", "2023-09-08", "", "Ministry of Transport"},
 		{"date line then title", "12 April 2020\nCross-border trade\n\nText.",
 			"Cross-border trade", "2020-04-12", "", ""},
 	}

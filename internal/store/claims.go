@@ -467,18 +467,31 @@ var opposite = map[dossier.RelationType]dossier.RelationType{
 
 // scanClaims is the most claims Claims reads, the latest ones: contradictions are looked
 // for among them.
-const scanClaims = 10000
+const scanClaims = 5000
 
 // claimsLatest reads the latest scanClaims claims about an entity, in date order.
 func (s *Store) claimsLatest(ctx context.Context, id int64, f relFilter) ([]claimRow, error) {
-	fw, fargs := f.where()
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+claimCols+claimFrom+` WHERE r.id IN (SELECT r.id FROM relations r
-		WHERE (r.src = ? OR r.dst = ?) AND `+fw+` ORDER BY (r.date_key || '') DESC, r.id DESC LIMIT ?)
-		ORDER BY (r.date_key || ''), r.id`), append(append([]any{id, id}, fargs...), scanClaims)...)
+	ids, args := entityRelIDs(id, f, "", "DESC", scanClaims)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+claimCols+claimFrom+` WHERE r.id IN (`+ids+`)
+		ORDER BY r.date_key, r.id`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
 	return scanClaimRows(rows, f)
+}
+
+// entityRelIDs returns a subquery of the ids of the first (dir "ASC") or last ("DESC")
+// n relations of an entity in date order, with extra conditions on r, walking the date
+// indexes of both ends.
+func entityRelIDs(id int64, f relFilter, extra, dir string, n int) (string, []any) {
+	fw, fargs := f.where()
+	side := func(col string) string {
+		return `SELECT id FROM (SELECT r.id FROM relations r WHERE r.` + col + ` = ?` + extra + ` AND ` + fw +
+			` ORDER BY r.date_key ` + dir + `, r.id ` + dir + ` LIMIT ?) AS ` + col + `_side`
+	}
+	args := append(append([]any{id}, fargs...), n)
+	args = append(append(append(args, id), fargs...), n)
+	return side("src") + ` UNION ` + side("dst"), args
 }
 
 // MaxClaims is the most claims a ClaimSet lists (the latest ones).

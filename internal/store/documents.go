@@ -80,10 +80,7 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 	if err != nil {
 		return err
 	}
-	stored := *ex
-	stored.Document = nil
-	stored.Normalize()
-	exJSON, err := json.Marshal(&stored)
+	exData, err := encodeExtraction(ex)
 	if err != nil {
 		return err
 	}
@@ -94,7 +91,7 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
 		doc.ID, doc.Title, doc.Date.String(), doc.Source, doc.Series, doc.Lang, doc.Format, marking,
 		doc.Size, doc.Text, string(footnotes), string(pages), fmtTime(ingested), extractor,
-		string(exJSON), len(ex.Entities), len(ex.Relations)).Scan(&rowid)
+		exData, len(ex.Entities), len(ex.Relations)).Scan(&rowid)
 	if err != nil {
 		return fmt.Errorf("insert document: %w", err)
 	}
@@ -411,14 +408,15 @@ func (s *Store) Extraction(ctx context.Context, docID string) (*dossier.Extracti
 	if err != nil {
 		return nil, err
 	}
-	var exJSON, id, title, date, source, series, lang string
-	err = s.db.QueryRowContext(ctx, s.q(`SELECT extraction, doc_id, title, date, source, series, lang FROM documents WHERE id = ?`), rowid).
-		Scan(&exJSON, &id, &title, &date, &source, &series, &lang)
+	var exData []byte
+	var id, title, date, source, series, lang, text string
+	err = s.db.QueryRowContext(ctx, s.q(`SELECT extraction, doc_id, title, date, source, series, lang, text FROM documents WHERE id = ?`), rowid).
+		Scan(&exData, &id, &title, &date, &source, &series, &lang, &text)
 	if err != nil {
 		return nil, fmt.Errorf("extraction %s: %w", docID, err)
 	}
-	var ex dossier.Extraction
-	if err := json.Unmarshal([]byte(exJSON), &ex); err != nil {
+	ex, err := decodeExtraction(exData, text)
+	if err != nil {
 		return nil, fmt.Errorf("extraction %s: %w", docID, err)
 	}
 	ex.Document = &dossier.DocumentInfo{ID: id, Title: title, Date: date, Source: source, Series: series, Lang: lang}
@@ -464,7 +462,7 @@ func (s *Store) Extraction(ctx context.Context, docID string) (*dossier.Extracti
 		}
 	}
 	ex.Normalize()
-	return &ex, nil
+	return ex, nil
 }
 
 // Documents lists stored documents, most recently ingested first.

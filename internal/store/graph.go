@@ -221,6 +221,57 @@ func (g *graphReader) topAmong(ids, centers []int64, perNode, limit int) ([]Edge
 	return out, nil
 }
 
+// adjacent returns the pairs of entities linked by an edge with an end in ids (Source and
+// Target only are set, and Claims).
+func (g *graphReader) adjacent(ids []int64) ([]Edge, error) {
+	if !g.f.plain() {
+		return g.around(ids)
+	}
+	fc, fargs := g.filterCond()
+	var out []Edge
+	for _, chunk := range chunks(int64Args(ids), 1000) {
+		in := inList(len(chunk))
+		rows, err := g.s.db.QueryContext(g.ctx, g.s.q(`SELECT a, b, claims FROM edges WHERE a IN `+in+fc+`
+			UNION ALL SELECT a, b, claims FROM edges WHERE b IN `+in+fc),
+			append(append(append(append([]any{}, chunk...), fargs...), chunk...), fargs...)...)
+		if err != nil {
+			return nil, fmt.Errorf("edges: %w", err)
+		}
+		for rows.Next() {
+			var e Edge
+			if err := rows.Scan(&e.Source, &e.Target, &e.Claims); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("edges: %w", err)
+			}
+			out = append(out, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// pair returns the edges between two entities, either way.
+func (g *graphReader) pair(x, y int64) ([]Edge, error) {
+	if g.f.plain() {
+		fc, fargs := g.filterCond()
+		return g.s.storedEdges(g.ctx, g.s.db, "((a = ? AND b = ?) OR (a = ? AND b = ?))"+fc, append([]any{x, y, y, x}, fargs...))
+	}
+	es, err := g.around([]int64{x})
+	if err != nil {
+		return nil, err
+	}
+	var out []Edge
+	for _, e := range es {
+		if (e.Source == x && e.Target == y) || (e.Source == y && e.Target == x) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
 func (g *graphReader) read(ids []int64, both bool, limit int) ([]Edge, error) {
 	if len(ids) == 0 {
 		return nil, nil
@@ -571,7 +622,7 @@ func (s *Store) Path(ctx context.Context, a, b int64, maxDepth int, t TimeFilter
 		if len(cur.frontier) == 0 {
 			break
 		}
-		edges, err := g.around(cur.frontier)
+		edges, err := g.adjacent(cur.frontier)
 		if err != nil {
 			return nil, fmt.Errorf("path: %w", err)
 		}
@@ -581,10 +632,6 @@ func (s *Store) Path(ctx context.Context, a, b int64, maxDepth int, t TimeFilter
 		}
 		next := []int64{}
 		for _, e := range edges {
-			p := pair(e.Source, e.Target)
-			if old, ok := best[p]; !ok || e.Claims > old.Claims {
-				best[p] = e
-			}
 			for _, ends := range [][2]int64{{e.Source, e.Target}, {e.Target, e.Source}} {
 				from, to := ends[0], ends[1]
 				if !inFrontier[from] || from == to {
@@ -673,7 +720,19 @@ func (s *Store) Path(ctx context.Context, a, b int64, maxDepth int, t TimeFilter
 		}
 		for i := 0; i+1 < len(c); i++ {
 			k := pair(c[i], c[i+1])
-			e := best[k]
+			e, ok := best[k]
+			if !ok {
+				es, err := g.pair(c[i], c[i+1])
+				if err != nil {
+					return nil, err
+				}
+				for _, x := range es {
+					if x.Claims > e.Claims {
+						e = x
+					}
+				}
+				best[k] = e
+			}
 			cl, ok := claimCache[k]
 			if !ok {
 				rows, err := s.pairClaims(ctx, e.Source, e.Target, e.Type, f, 5)

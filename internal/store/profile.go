@@ -33,7 +33,7 @@ func (s *Store) Profile(ctx context.Context, id int64, t TimeFilter) (*Profile, 
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT d.doc_id, d.title, d.date, de.local_id, de.name, de.rule, de.evidence,
 		(SELECT COUNT(*) FROM mentions m WHERE m.de_id = de.id)
 		FROM doc_entities de JOIN documents d ON d.id = de.doc
-		WHERE de.entity_id = ?`+known+asOf+` ORDER BY d.date DESC, d.id DESC LIMIT 200`), append(append([]any{e.ID}, knownArgs...), asOfArgs...)...)
+		WHERE de.entity_id = ?`+known+asOf+` ORDER BY de.doc DESC LIMIT 200`), append(append([]any{e.ID}, knownArgs...), asOfArgs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("profile %d: %w", id, err)
 	}
@@ -58,6 +58,7 @@ func (s *Store) Profile(ctx context.Context, id int64, t TimeFilter) (*Profile, 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	sort.SliceStable(p.Documents, func(i, j int) bool { return sortKey(p.Documents[i].Date) > sortKey(p.Documents[j].Date) })
 	// Roles over time, from every document that gives one.
 	roles := map[string]*Role{}
 	rows, err = s.db.QueryContext(ctx, s.q(`SELECT d.date, de.roles FROM doc_entities de JOIN documents d ON d.id = de.doc
@@ -91,16 +92,24 @@ func (s *Store) Profile(ctx context.Context, id int64, t TimeFilter) (*Profile, 
 		COALESCE(MIN(NULLIF(r.date, '')), ''), COALESCE(MAX(r.date), '')
 		FROM relations r WHERE (r.src = ? OR r.dst = ?) AND ` + fw + ` GROUP BY r.type, dir ORDER BY COUNT(*) DESC, r.type`
 	if f.plain() {
-		query = `SELECT g.type,
-		CASE WHEN g.type IN ` + symmetricList() + ` THEN 'both' WHEN g.a = ? THEN 'out' ELSE 'in' END AS dir,
-		SUM(g.claims), COUNT(DISTINCT CASE WHEN g.a = ? THEN g.b ELSE g.a END),
-		COALESCE(MIN(NULLIF(g.first_date, '')), ''), COALESCE(MAX(g.last_date), '')
-		FROM edges g WHERE (g.a = ? OR g.b = ?) GROUP BY g.type, dir ORDER BY SUM(g.claims) DESC, g.type`
+		// Each stored edge links the entity to one other entity per type and side (and
+		// symmetric edges are stored once), so counting edges counts the others.
+		query = `SELECT g.type, CASE WHEN g.type IN ` + symmetricList() + ` THEN 'both' ELSE 'out' END,
+		SUM(g.claims), COUNT(*), COALESCE(MIN(NULLIF(g.first_date, '')), ''), COALESCE(MAX(g.last_date), '')
+		FROM edges g WHERE g.a = ? GROUP BY g.type
+		UNION ALL SELECT g.type, CASE WHEN g.type IN ` + symmetricList() + ` THEN 'both' ELSE 'in' END,
+		SUM(g.claims), COUNT(*), COALESCE(MIN(NULLIF(g.first_date, '')), ''), COALESCE(MAX(g.last_date), '')
+		FROM edges g WHERE g.b = ? GROUP BY g.type`
 	}
-	rows, err = s.db.QueryContext(ctx, s.q(query), append([]any{e.ID, e.ID, e.ID, e.ID}, fargs...)...)
+	qargs := append([]any{e.ID, e.ID, e.ID, e.ID}, fargs...)
+	if f.plain() {
+		qargs = []any{e.ID, e.ID}
+	}
+	rows, err = s.db.QueryContext(ctx, s.q(query), qargs...)
 	if err != nil {
 		return nil, fmt.Errorf("profile %d relations: %w", id, err)
 	}
+	relIdx := map[[2]string]int{}
 	for rows.Next() {
 		var rc RelationCount
 		var typ string
@@ -109,16 +118,34 @@ func (s *Store) Profile(ctx context.Context, id int64, t TimeFilter) (*Profile, 
 			return nil, err
 		}
 		rc.Type = dossier.RelationType(typ)
+		k := [2]string{typ, rc.Direction}
+		if i, ok := relIdx[k]; ok {
+			r := &p.Relations[i]
+			r.Count += rc.Count
+			r.Others += rc.Others
+			if rc.First != "" && (r.First == "" || rc.First < r.First) {
+				r.First = rc.First
+			}
+			r.Last = max(r.Last, rc.Last)
+			continue
+		}
+		relIdx[k] = len(p.Relations)
 		p.Relations = append(p.Relations, rc)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	sort.SliceStable(p.Relations, func(i, j int) bool {
+		if p.Relations[i].Count != p.Relations[j].Count {
+			return p.Relations[i].Count > p.Relations[j].Count
+		}
+		return p.Relations[i].Type < p.Relations[j].Type
+	})
 
 	// Roles stated by MEMBER_OF and LEADS relations.
 	rows, err = s.db.QueryContext(ctx, s.q(`SELECT r.role, r.date FROM relations r
-		WHERE r.src = ? AND r.role IS NOT NULL AND r.role <> '' AND `+fw), append([]any{e.ID}, fargs...)...)
+		WHERE r.src = ? AND r.type IN ('MEMBER_OF', 'LEADS') AND r.role IS NOT NULL AND r.role <> '' AND `+fw), append([]any{e.ID}, fargs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("profile %d roles: %w", id, err)
 	}
@@ -142,28 +169,35 @@ func (s *Store) Profile(ctx context.Context, id int64, t TimeFilter) (*Profile, 
 	})
 
 	// Entities of the same documents, over its 200 latest documents.
-	rows, err = s.db.QueryContext(ctx, s.q(`SELECT b.entity_id, e.name, e.type, COUNT(DISTINCT b.doc) AS n
-		FROM doc_entities b JOIN entities e ON e.id = b.entity_id
+	rows, err = s.db.QueryContext(ctx, s.q(`SELECT b.entity_id, COUNT(DISTINCT b.doc) AS n FROM doc_entities b
 		WHERE b.doc IN (SELECT a.doc FROM doc_entities a JOIN documents d ON d.id = a.doc WHERE a.entity_id = ?`+known+asOf+`
 		ORDER BY a.doc DESC LIMIT 200) AND b.entity_id <> ?
-		GROUP BY b.entity_id, e.name, e.type ORDER BY n DESC, b.entity_id LIMIT 25`),
+		GROUP BY b.entity_id ORDER BY n DESC, b.entity_id LIMIT 25`),
 		append(append(append([]any{e.ID}, knownArgs...), asOfArgs...), e.ID)...)
 	if err != nil {
 		return nil, fmt.Errorf("profile %d co-occurrence: %w", id, err)
 	}
+	var coIDs []int64
 	for rows.Next() {
 		var c CoOccurrence
-		var typ string
-		if err := rows.Scan(&c.ID, &c.Name, &typ, &c.Docs); err != nil {
+		if err := rows.Scan(&c.ID, &c.Docs); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		c.Type = dossier.EntityType(typ)
+		coIDs = append(coIDs, c.ID)
 		p.CoOccurring = append(p.CoOccurring, c)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	info, err := s.nodes(ctx, coIDs)
+	if err != nil {
+		return nil, err
+	}
+	for i := range p.CoOccurring {
+		c := &p.CoOccurring[i]
+		c.Name, c.Type = info[c.ID].Name, info[c.ID].Type
 	}
 	notes, err := s.notes(ctx, "entity:"+itoa(e.ID), t)
 	if err != nil {
@@ -229,18 +263,19 @@ func (s *Store) Timeline(ctx context.Context, q TimelineQuery) ([]TimelineItem, 
 	want := limit + offset
 	cond, args := "r.date_key <> ''", []any{}
 	evCond, evArgs := "v.date_key <> ''", []any{}
+	f := relFilter{since: q.Since, until: q.Until, tf: q.Time}
 	if q.Entity != 0 {
 		e, err := s.entity(ctx, s.db, q.Entity)
 		if err != nil {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}
-		cond += " AND (r.src = ? OR r.dst = ?)"
-		args = append(args, e.ID, e.ID)
+		ids, idArgs := entityRelIDs(e.ID, f, " AND r.date_key <> ''", "ASC", want)
+		cond += " AND r.id IN (" + ids + ")"
+		args = append(args, idArgs...)
 		evCond += " AND v.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)"
 		evArgs = append(evArgs, e.ID)
 	}
-	f := relFilter{since: q.Since, until: q.Until, tf: q.Time}
-	cs, err := s.claimsOrdered(ctx, s.db, cond, args, f, want, q.Entity == 0)
+	cs, err := s.claimsOrdered(ctx, s.db, cond, args, f, want, true)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -78,15 +77,12 @@ func (s *Store) ReplaceExtraction(ctx context.Context, docID string, ex *dossier
 				return err
 			}
 		}
-		stored := *ex
-		stored.Document = nil
-		stored.Normalize()
-		exJSON, err := json.Marshal(&stored)
+		exData, err := encodeExtraction(ex)
 		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET extraction = ?, extractor = ?, n_entities = ?, n_relations = ? WHERE id = ?`),
-			string(exJSON), extractor, len(ex.Entities), len(ex.Relations), rowid); err != nil {
+			exData, extractor, len(ex.Entities), len(ex.Relations), rowid); err != nil {
 			return err
 		}
 		ids, err := s.insertExtraction(ctx, tx, rowid, date, ingested, ex, false)

@@ -103,20 +103,24 @@ func foldRune(r rune) rune {
 	return r
 }
 
-// nameKeys returns the resolution keys of a name: its normal form and, when a generic
-// title leads it, the form without the title. One-word keys are dropped for persons.
+// nameKeys returns the resolution keys of a name: its normal form and, for a person whose
+// name a generic title leads, the form without the title. One-word keys are dropped for
+// persons.
 func nameKeys(name string, typ dossier.EntityType) []string {
 	n := normName(name)
 	if n == "" {
 		return nil
 	}
 	keys := []string{n}
+	if typ != dossier.Person {
+		return keys
+	}
 	words := strings.Fields(n)
 	for len(words) > 2 && honorifics[words[0]] {
 		words = words[1:]
 		keys = append(keys, strings.Join(words, " "))
 	}
-	if typ == dossier.Person {
+	{
 		out := keys[:0]
 		for _, k := range keys {
 			if strings.Contains(k, " ") {

@@ -16,7 +16,7 @@ import (
 const ShingleSize = 3
 
 // MaxDistance is the largest Hamming distance at which Similar reports near duplicates.
-const MaxDistance = 6
+const MaxDistance = 12
 
 // Fingerprint returns the SimHash of text's word shingles; 0 for a text without words.
 // Texts shorter than a shingle are hashed word by word.

@@ -23,6 +23,8 @@ func TestSimilar(t *testing.T) {
 		{"reformatted", strings.ToUpper(strings.ReplaceAll(story, "\n", "  ")), true},
 		{"new headline", "BORDER TALKS STALL\n\n" + story, true},
 		{"one word changed", strings.Replace(story, "Friday", "Thursday", 1), true},
+		{"updated version", strings.NewReplacer("on Tuesday", "on Tuesday evening", "Traders said", "Local traders told reporters",
+			"within days", "within a few days", "A spokesman for the\ninterior ministry said", "The interior ministry said").Replace(story), true},
 		{"different story", `The central bank raised its main interest rate by half a point on Wednesday, citing
 inflation that has stayed above its target for a year. Analysts had expected a smaller increase. The
 currency rose against the dollar after the announcement, and the bank said further increases were

@@ -46,18 +46,22 @@ func profiles() map[string]map[string]string {
 	}
 }
 
-// index maps each profile word of a script to the languages that list it; it is built
-// per call from profiles (no package-level mutable state).
-func index(script string) (map[string][]string, []string) {
-	out := map[string][]string{}
-	var codes []string
-	for code, words := range profiles()[script] {
-		codes = append(codes, code)
-		for _, w := range strings.Fields(words) {
-			out[w] = append(out[w], code)
+// profileIndex maps, per script, each profile word to the languages that list it. It is
+// built once from profiles and only read afterwards (like a compiled regexp).
+var profileIndex = buildIndex()
+
+func buildIndex() map[string]map[string][]string {
+	out := map[string]map[string][]string{}
+	for script, langs := range profiles() {
+		idx := map[string][]string{}
+		for code, words := range langs {
+			for _, w := range strings.Fields(words) {
+				idx[w] = append(idx[w], code)
+			}
 		}
+		out[script] = idx
 	}
-	return out, codes
+	return out
 }
 
 // Detect returns the ISO 639-1 code of text's language, or "und".
@@ -137,7 +141,7 @@ func Detect(text string) string {
 
 // byWords scores each language of a script by the share of words in its profile.
 func byWords(text, script string) string {
-	idx, _ := index(script)
+	idx := profileIndex[script]
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && r != '\u200c'
 	})

@@ -94,7 +94,7 @@ func Find(text string) []dossier.Footnote {
 		if m, ok := markers[n.label]; ok {
 			fn.Marker = dossier.SpanOf(text, m[0], m[1])
 		}
-		fn.Source = Parse(fn.Note.Text).Publisher
+		fn.Source = Parse(fn.Note.Text).Name()
 		out = append(out, fn)
 	}
 	return out
@@ -298,7 +298,7 @@ func Parse(note string) Source {
 		}
 	}
 	// A date: the last part, or the last two parts together ("March 3, 2023").
-	for k := len(clean) - 1; k >= 0 && k >= len(clean)-3; k-- {
+	for k := len(clean) - 1; k >= 0 && k >= len(clean)-1; k-- { // the date closes a citation
 		if k > 0 && len(clean[k]) == 4 {
 			if p, ok := when.Parse(clean[k-1] + ", " + clean[k]); ok && p.Year != 0 {
 				src.Date = p.Date()
@@ -335,6 +335,11 @@ func Parse(note string) Source {
 		src.Title = strings.Join(clean[1:], ", ")
 	} else if len(clean) == 1 && isName(clean[0]) && (!src.Date.IsZero() || src.URL != "") {
 		src.Publisher = clean[0]
+	} else if len(clean) >= 1 && len(strings.Fields(note)) <= 25 && startsUpper(clean[0]) &&
+		len(strings.Fields(clean[0])) <= 10 && (!src.Date.IsZero() || src.URL != "") {
+		// A short dated citation without a named publisher: "Communique of the defence
+		// ministers, Niamey, 6 March 2024". Its first part names the source document.
+		src.Title = clean[0]
 	}
 	if src.Publisher == "" && src.Title == "" && src.Date.IsZero() && src.URL == "" {
 		return Source{}
@@ -361,7 +366,7 @@ func isName(s string) bool {
 		return false
 	}
 	for i, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(\"'“«"))
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			continue
 		}
@@ -377,6 +382,19 @@ func hostOf(u string) string {
 	u = u[strings.Index(u, "//")+2:]
 	host, _, _ := strings.Cut(u, "/")
 	return strings.TrimPrefix(host, "www.")
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// Name returns what a note cites: the publisher, else the title of the cited document.
+func (s Source) Name() string {
+	if s.Publisher != "" {
+		return s.Publisher
+	}
+	return s.Title
 }
 
 // isSmall reports connecting words allowed in lower case inside a name.

@@ -50,6 +50,9 @@ func TestParse(t *testing.T) {
 		{`John Smith, "Kabul after the fall," Foreign Desk, March 3, 2022.`, "Foreign Desk", "Kabul after the fall", "2022-03-03"},
 		{"Interestingly enough, twelve days later, on February 20, 2023, envoys met in Paris.", "", "", ""},
 		{"Reuters, 12 May 2021", "Reuters", "", "2021-05-12"},
+		{"Communique of the defence ministers, Niamey, 6 March 2024.", "", "Communique of the defence ministers", "2024-03-06"},
+		{"International Organization for Migration (IOM), border monitoring update, December 2023.", "International Organization for Migration (IOM)", "border monitoring update", "2023-12"},
+		{"A remark on the text, without any date or link.", "", "", ""},
 	}
 	for _, tt := range tests {
 		s := Parse(tt.note)

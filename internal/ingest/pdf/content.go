@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"math"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 )
@@ -62,12 +63,13 @@ func (d *document) pageRuns(p page, fonts map[any]*font) []run {
 
 func (in *interp) font(res dict, n name) *font {
 	fonts := in.doc.dictOf(res["Font"])
-	var key any = n
 	o := fonts[n]
+	// Cache by reference, or by the identity of an inline font dictionary.
+	var key any
 	if r, ok := o.(ref); ok {
 		key = r
-	} else {
-		key = nil
+	} else if fd := in.doc.dictOf(o); fd != nil {
+		key = reflect.ValueOf(fd).UnsafePointer()
 	}
 	if key != nil {
 		if f, ok := in.fonts[key]; ok {

@@ -29,6 +29,7 @@ func open(raw []byte, b *budget) (*document, error) {
 		return nil, fmt.Errorf("not a PDF file: %w", dossier.ErrInvalid)
 	}
 	var objStreams []int
+	gens := map[int]int{}
 	trailers := map[int]dict{} // file offset -> trailer or xref stream dictionary
 	for pos := 0; pos < len(raw); {
 		i := bytes.Index(raw[pos:], []byte("obj"))
@@ -37,11 +38,10 @@ func open(raw []byte, b *budget) (*document, error) {
 		}
 		at := pos + i
 		pos = at + 3
-		numv, genStart, ok := objHeader(raw, at)
+		numv, gen, ok := objHeader(raw, at)
 		if !ok || (at+3 < len(raw) && !isWhite(raw[at+3]) && !isDelim(raw[at+3])) {
 			continue
 		}
-		_ = genStart
 		if len(d.objs) >= maxObjects {
 			return nil, fmt.Errorf("more than %d objects: %w", maxObjects, dossier.ErrInvalid)
 		}
@@ -94,6 +94,7 @@ func open(raw []byte, b *budget) (*document, error) {
 			}
 		}
 		d.objs[numv] = o
+		gens[numv] = gen
 		if l.pos > pos {
 			pos = l.pos
 		}
@@ -121,6 +122,25 @@ func open(raw []byte, b *budget) (*document, error) {
 			d.trailer[k] = v
 		}
 	}
+	if encRef, ok := d.trailer["Encrypt"]; ok {
+		enc := d.dictOf(encRef)
+		if enc == nil {
+			return nil, fmt.Errorf("damaged encryption dictionary: %w", dossier.ErrInvalid)
+		}
+		c, err := d.newDecryptor(enc)
+		if err != nil {
+			return nil, err
+		}
+		skip := -1
+		if r, ok := encRef.(ref); ok {
+			skip = r.num
+		}
+		for n, o := range d.objs {
+			if n != skip {
+				d.objs[n] = c.decryptObject(o, n, gens[n], 0)
+			}
+		}
+	}
 	for _, n := range objStreams {
 		d.unpackObjStm(n)
 	}
@@ -146,7 +166,7 @@ func contains(xs []int, x int) bool {
 	return false
 }
 
-// objHeader checks that "obj" at position at is preceded by "num gen " and returns num.
+// objHeader checks that "obj" at position at is preceded by "num gen " and returns them.
 func objHeader(raw []byte, at int) (int, int, bool) {
 	i := at - 1
 	if i < 0 || !isWhite(raw[i]) {
@@ -177,11 +197,14 @@ func objHeader(raw []byte, at int) (int, int, bool) {
 	if i >= 0 && !isWhite(raw[i]) && !isDelim(raw[i]) {
 		return 0, 0, false
 	}
-	n := 0
+	n, g := 0, 0
 	for _, c := range raw[numStart:numEnd] {
 		n = n*10 + int(c-'0')
 	}
-	return n, genStart, true
+	for _, c := range raw[genStart:genEnd] {
+		g = g*10 + int(c-'0')
+	}
+	return n, g, true
 }
 
 // unpackObjStm registers the objects of an object stream that no direct definition

@@ -219,6 +219,9 @@ func (d *document) cidWidths(o object) map[uint32]float64 {
 	return out
 }
 
+// maxCMapEntries bounds the mappings one CMap may define.
+const maxCMapEntries = 1 << 17
+
 // parseCMap reads codespace ranges and bfchar/bfrange mappings from a CMap.
 func parseCMap(data []byte) ([]codespace, map[uint32]string) {
 	l := lexer{b: data}
@@ -275,7 +278,7 @@ func parseCMap(data []byte) ([]codespace, map[uint32]string) {
 						if len(dst) == 0 {
 							continue
 						}
-						for c := a; c <= b; c++ {
+						for c := a; c <= b && len(m) < maxCMapEntries; c++ {
 							v := append([]byte(nil), dst...)
 							// Increment the last byte (with carry into the one before).
 							inc := c - a
@@ -288,7 +291,7 @@ func parseCMap(data []byte) ([]codespace, map[uint32]string) {
 						}
 					case []object:
 						for k, o := range dst {
-							if bs, ok := o.([]byte); ok && a+uint32(k) <= b {
+							if bs, ok := o.([]byte); ok && a+uint32(k) <= b && len(m) < maxCMapEntries {
 								m[a+uint32(k)] = utf16Text(bs)
 							}
 						}

@@ -4,7 +4,9 @@
 // decompression budget, interprets the text operators with each font's encoding or
 // ToUnicode map, groups the shown text into lines and paragraphs in content order,
 // repairs line-end hyphenation and drops running headers, footers and page numbers.
-// Encrypted PDFs and PDFs without a text layer (scans: no OCR) are refused with
+// Encrypted PDFs are read when their user password is empty (permissions-only
+// protection: RC4, AES-128 and AES-256 standard security handler); PDFs that need a
+// password and PDFs without a text layer (scans: no OCR) are refused with
 // dossier.ErrUnsupported.
 package pdf
 
@@ -17,7 +19,7 @@ import (
 )
 
 // DefaultMaxDecoded is the decompression budget used when Options.MaxDecoded is zero.
-const DefaultMaxDecoded = 512 << 20
+const DefaultMaxDecoded = 256 << 20
 
 // Options configures extraction.
 type Options struct {
@@ -42,9 +44,6 @@ func Extract(raw []byte, opts Options) (res Result, err error) {
 	d, err := open(raw, &budget{left: limit})
 	if err != nil {
 		return Result{}, err
-	}
-	if _, enc := d.trailer["Encrypt"]; enc {
-		return Result{}, fmt.Errorf("encrypted PDF (password or permissions protection) is not supported: %w", dossier.ErrUnsupported)
 	}
 	if info := d.dictOf(d.trailer["Info"]); info != nil {
 		if b, ok := d.resolve(info["Title"]).([]byte); ok {

@@ -31,7 +31,7 @@ var Dialect = store.Dialect{
 	FTSInsert: `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`,
 	FTSSearch: `SELECT d.doc_id, d.title, snippet(documents_fts, -1, ?2, ?3, '…', 16)
 		FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-		WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts, 4.0, 1.0), d.id LIMIT ?4`,
+		WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?4`,
 	FTSMatch:       Match,
 	IntegrityCheck: `PRAGMA integrity_check`,
 }

@@ -211,7 +211,10 @@ function curationPanel(e, rerender) {
       form('merge-form', 'Merge another entity into this one', [
         h('label', { for: 'merge-drop' }, 'Merge into this: '),
         h('input', { id: 'merge-drop', name: 'drop', required: true, placeholder: 'other entity name or id' })],
-      'Merge', (fd) => run(base + '/merge', { drop: fd.get('drop') }, 'Merged ' + fd.get('drop') + ' into ' + e.name)),
+      'Merge', async (fd) => {
+        const other = (await get('entities/' + enc(String(fd.get('drop')).trim()))).entity;
+        await run(base + '/merge', { drop: other.id }, 'Merged ' + other.name + ' (#' + other.id + ') into ' + e.name);
+      }),
       form('rename-form', 'Rename', [
         h('label', { for: 'rename-name' }, 'New name: '),
         h('input', { id: 'rename-name', name: 'name', required: true, value: e.name })],

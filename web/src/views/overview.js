@@ -42,7 +42,7 @@ export function auditLine(a) {
   return h('li', null,
     h('strong', null, a.action), ' ',
     target ? link(entityURL(target[1]), a.target) : (a.target || ''),
-    h('span', { class: 'muted' }, ' · ' + a.actor + ' · ' + new Date(a.at).toISOString().slice(0, 16).replace('T', ' ') + ' · #' + a.id),
+    h('span', { class: 'muted' }, ' · ' + a.actor + ' · ' + String(a.at || '').slice(0, 16).replace('T', ' ') + ' · #' + a.id),
     a.undone_by ? h('span', { class: 'muted' }, ' (undone by #' + a.undone_by + ')') : null,
     a.undoes ? h('span', { class: 'muted' }, ' (undoes #' + a.undoes + ')') : null);
 }
