@@ -3,7 +3,11 @@ package extract
 // Argument finding for the relation stage: subjects, objects, coordination, obliqueness,
 // relative-clause antecedents and pronouns, over the units of one sentence.
 
-import "dossier/internal/text"
+import (
+	"strings"
+
+	"dossier/internal/text"
+)
 
 // How an argument was found; confidence.go turns these into factors.
 const (
@@ -219,6 +223,24 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 	if c := st.citationComma(si); c >= 0 && c < h && lo <= c {
 		lo, b = c+1, -1
 	}
+	// "Saudi Arabia, which fought the Houthis until 2022, has not accused Tehran": the
+	// relative clause closed before the head, whose subject is the antecedent
+	if b >= 1 && (us[b].word == "which" || us[b].word == "who") && us[b-1].word == "," {
+		for k := b + 1; k < h; k++ {
+			if !us[k].isMention() && us[k].word == "," {
+				if a, ok := st.antecedent(si, b, false); ok {
+					return a
+				}
+				break
+			}
+		}
+	}
+	// "accuse Iran of arming the Houthis", "listed X for providing revenue to Y"
+	if h >= 2 && strings.HasSuffix(us[h].word, "ing") && !us[h-1].isMention() &&
+		(us[h-1].word == "of" || us[h-1].word == "for" || us[h-1].word == "with") &&
+		us[h-2].isMention() && actorType(st.ents[us[h-2].ent].Type) {
+		return st.coordGroupArgs(us, h-2)
+	}
 	// "urged Beijing to help", "asked China to speed up": the object of the first verb
 	// is the subject of the second
 	if h >= 3 && us[h-1].word == "to" && !us[h-1].isMention() && us[h-2].isMention() && !us[h-2].poss &&
@@ -385,6 +407,48 @@ func (st *relState) resolvePronoun(si, p int) int {
 	return -1
 }
 
+// modifierAt reports whether the mention at k modifies the noun after it ("the Moscow
+// attack", "Chinese workers") rather than heading its noun phrase. Members and assets of
+// an actor ("Russian troops", "the Russian embassy") keep the actor.
+func modifierAt(us []unit, k int) bool {
+	if k+1 >= len(us) || us[k].poss || k == 0 || us[k-1].isMention() || !isDeterminer(us[k-1].word) {
+		return false
+	}
+	// the noun after the mention must end the noun phrase ("the Moscow attack.", "the
+	// Russian veto and ..."), else the mention heads it ("the US imposed sanctions")
+	if k+2 < len(us) {
+		if a := &us[k+2]; !a.isMention() && a.kind == text.Word && !isPreposition(a.word) && a.word != "and" && a.word != "or" && !isBoundary(a.word) {
+			return false
+		}
+	}
+	n := &us[k+1]
+	if n.isMention() || n.kind != text.Word || n.cap {
+		return false
+	}
+	w := n.word
+	if isPreposition(w) || isAux(w) || isBoundary(w) || isDeterminer(w) || endsLy(w) || isMemberNoun(w) || isAsset(w) {
+		return false
+	}
+	switch w {
+	case "and", "or", "nor", "yesterday", "today", "overnight", "last", "this", "next", "early", "late", "earlier", "later":
+		return false
+	}
+	return true
+}
+
+// isAsset reports nouns for what belongs to a state or group and stands for it as a
+// target ("the Russian embassy", "Philippine boats").
+func isAsset(w string) bool {
+	switch w {
+	case "embassy", "consulate", "base", "bases", "positions", "position", "convoy", "convoys",
+		"vessels", "vessel", "ships", "ship", "boats", "boat", "territory", "border", "capital",
+		"aircraft", "planes", "warships", "interests", "soil", "airspace", "waters", "outpost",
+		"posts", "post", "checkpoint", "checkpoints", "installations", "facilities":
+		return true
+	}
+	return false
+}
+
 // isMemberNoun reports nouns for the members or bodies of an actor that may follow its
 // name in the subject ("Hezbollah fighters", "Kenyan troops", "Taliban leadership").
 func isMemberNoun(w string) bool {
@@ -394,6 +458,7 @@ func isMemberNoun(w string) bool {
 		"delegation", "diplomats", "army", "navy", "police", "rebels", "insurgents", "junta",
 		"administration", "ministry", "military", "president", "parliament", "cabinet",
 		"peacekeepers", "personnel", "advisers", "advisors", "contingent", "mercenaries",
+		"counterpart", "counterparts", "leader", "minister", "representatives", "ambassador",
 		"warplanes", "jets", "drones", "navy's", "diplomat", "envoy", "spokesman":
 		return true
 	}
@@ -560,6 +625,11 @@ func (st *relState) coordGroupArgs(us []unit, k int) []arg {
 }
 
 func (st *relState) groupArgs(us []unit, k int, how int) []arg {
+	if !st.isDemonym(&us[k]) && modifierAt(us, k) {
+		// "condemned the Moscow attack": an attack in Moscow, not by it (a demonym
+		// names the actor: "criticized the Chinese actions")
+		return nil
+	}
 	var out []arg
 	for _, g := range st.coordGroup(us, k, false) {
 		out = append(out, arg{ent: us[g].ent, u: g, how: how})

@@ -15,7 +15,7 @@ import (
 
 // headOfState reports offices whose holder leads the state or territory named.
 func headOfState(office string) bool {
-	switch office {
+	switch strings.TrimPrefix(office, "acting ") {
 	case "president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
 		"amir", "sultan", "supreme leader", "head of state", "head of government", "leader",
 		"governor", "mayor":
@@ -199,7 +199,9 @@ func (st *relState) titleAfter(si, i int) (title, bool) {
 	}
 	lo := i + 2
 	poss := -1
+	indefinite := false
 	for lo < hi && !us[lo].isMention() && isDeterminer(us[lo].word) {
+		indefinite = indefinite || us[lo].word == "a" || us[lo].word == "an"
 		lo++
 	}
 	if lo < hi && us[lo].isMention() && us[lo].poss {
@@ -208,6 +210,9 @@ func (st *relState) titleAfter(si, i int) (title, bool) {
 	office, leads, at, ok := st.officeIn(si, lo, hi)
 	if !ok || at > lo+6 {
 		return title{}, false
+	}
+	if indefinite {
+		leads = false // "a senior commander of X": one of its members
 	}
 	start := at
 	// keep capitalized modifiers before the office ("Acting Defense Minister")

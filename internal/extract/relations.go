@@ -166,6 +166,9 @@ func (st *relState) analyzeHead(si, h int, forms []lexicon.Form) int {
 		if verbOnly && f.Pred.Kind != lexicon.PredVerb && f.Pred.Kind != lexicon.PredAdj {
 			continue
 		}
+		if nounFirst && f.Pred.Kind == lexicon.PredVerb && !f.Gerund {
+			continue // "the Russian veto": a noun
+		}
 		e, ok := matchRest(us, h, f.Pred.Rest)
 		if !ok {
 			continue
@@ -283,7 +286,7 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 			if k >= 2 && us[k].word == ")" && !us[k].isMention() && us[k-2].word == "(" {
 				k -= 3 // "The National Resistance Front (NRF), led by"
 			}
-			if k >= 0 && us[k].isMention() && !oblique(us, k) {
+			if k >= 0 && us[k].isMention() && !oblique(us, k) && e < len(us) && us[e].word == "by" {
 				if ag := st.agent(si, e); len(ag) > 0 {
 					rule = "reduced-passive"
 					srcs, tgts = ag, st.coordGroupArgs(us, k)
@@ -346,8 +349,14 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 			last = t.u + 1
 		}
 	}
+	if p.Pattern == "warn" && last < len(us) && (us[last].word == "of" || us[last].word == "about" || us[last].word == "that") {
+		return // "warned Moscow of a possible attack": a warning given, not a threat
+	}
 	if subtype == "" && (typ == dossier.Aid || typ == dossier.Mobilize) && st.armsIn(si, h, last) {
 		subtype = "arms"
+	}
+	if typ == dossier.Consult && len(srcs)+len(tgts) >= 3 {
+		return // a multilateral meeting: an event, not pairwise relations
 	}
 	n := len(st.cands)
 	st.addPairs(si, h, last, typ, subtype, srcs, tgts, p.Weight, rule, negated)

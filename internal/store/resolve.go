@@ -120,16 +120,13 @@ func nameKeys(name string, typ dossier.EntityType) []string {
 		words = words[1:]
 		keys = append(keys, strings.Join(words, " "))
 	}
-	{
-		out := keys[:0]
-		for _, k := range keys {
-			if strings.Contains(k, " ") {
-				out = append(out, k)
-			}
+	out := keys[:0]
+	for _, k := range keys {
+		if strings.Contains(k, " ") {
+			out = append(out, k)
 		}
-		keys = out
 	}
-	return keys
+	return out
 }
 
 // entityKeys returns the keys of a document's entity: from its name and from those

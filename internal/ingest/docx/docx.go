@@ -257,7 +257,11 @@ func (w *walker) body(data []byte) error {
 			cell = append(cell, t)
 			return
 		}
-		if lvl, ok := w.styles[st]; ok && w.title == "" && (lvl <= 1) {
+		lvl, ok := w.styles[st]
+		if !ok {
+			lvl, ok = headingLevel(st) // no styles part: built-in ids such as "Heading1"
+		}
+		if ok && w.title == "" && lvl <= 1 {
 			w.title = t
 		}
 		w.paras = append(w.paras, t)
