@@ -11,8 +11,10 @@ package extract
 // was tuned on them, the raw scores were about right (scores under 0.5: 50% correct,
 // 0.5-0.75: 75%, over 0.75: 100%; overall precision 0.70), while on the seed brief, the
 // development text, they were too low (precision 0.93-1.0 in every band). The linear map
-// lifts them by about 0.1, between the two. TestConfidenceCalibration reports precision
-// per band on the seed and the held-out texts and fails on a gross gap.
+// lifts them by about 0.1, between the two. Checked afterwards on the second development
+// set (examples/gold, 13 documents, 142 relations): mean confidence 0.47 -> 62% correct,
+// 0.60 -> 74%, 0.84 -> 82%. TestConfidenceCalibration reports precision per band on the
+// seed and the held-out texts and fails on a gross gap.
 
 import "dossier"
 

@@ -130,8 +130,15 @@ func (st *relState) events() []dossier.Event {
 		if len(b.parts) == 0 {
 			continue
 		}
-		b.date = st.dateFor(hp.sent, hp.head)
+		b.date = hp.date
 		b.place = st.placeNear(hp.sent, hp.head)
+		if b.place >= 0 {
+			delete(b.seen, b.place)
+			b.parts = removeInt(b.parts, b.place)
+		}
+		if hp.typ == dossier.Consult && hp.sent+1 < len(st.sus) && st.attendIn(hp.sent+1) {
+			st.addSentenceActors(b, hp.sent+1, -1) // "The meeting was hosted by ..."
+		}
 		bs = append(bs, b)
 		bySent[hp.sent] = b
 	}
@@ -446,6 +453,9 @@ func (st *relState) meetingIn(si int) *evBuild {
 		}
 		if len(b.parts) < 3 {
 			return nil
+		}
+		if si+1 < len(st.sus) && st.attendIn(si+1) {
+			st.addSentenceActors(b, si+1, -1)
 		}
 		b.date = st.dateFor(si, k)
 		return b

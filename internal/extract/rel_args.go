@@ -311,8 +311,47 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 			}
 			break
 		}
+		if !us[i].isMention() && !paren[i-lo] && groupAnaphor(us, i) {
+			if e := st.resolveGroup(si, i); e >= 0 {
+				return []arg{{ent: e, u: -1, how: argPronoun}}
+			}
+			break
+		}
 	}
 	return nil
+}
+
+// groupAnaphor reports "the group", "the militants", "the movement" at unit i: a
+// definite noun phrase that refers back to an armed group.
+func groupAnaphor(us []unit, i int) bool {
+	if i == 0 || us[i-1].isMention() || us[i-1].word != "the" {
+		return false
+	}
+	switch us[i].word {
+	case "group", "movement", "militants", "insurgents", "jihadists", "rebels", "organization", "organisation":
+		return i+1 >= len(us) || !us[i+1].isMention()
+	}
+	return false
+}
+
+// resolveGroup resolves a group anaphor at unit p to the most recent armed group (or,
+// failing one, organization) mentioned before it in this or the two previous sentences.
+func (st *relState) resolveGroup(si, p int) int {
+	for _, want := range []string{"ARMED_GROUP", "ORGANIZATION"} {
+		for s := si; s >= 0 && s >= si-2; s-- {
+			us := st.sus[s].units
+			end := len(us)
+			if s == si {
+				end = p
+			}
+			for k := end - 1; k >= 0; k-- {
+				if us[k].isMention() && string(st.ents[us[k].ent].Type) == want {
+					return us[k].ent
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // subordinateBetween reports a subordinating word between units a and h ("after",
@@ -505,6 +544,9 @@ func skippable(u *unit) bool {
 // npAt returns the first mention at or after j within a short noun phrase, or -1.
 func npAt(us []unit, j int, maxSkip int) int {
 	for k := j; k < len(us) && k <= j+maxSkip; k++ {
+		if us[k].isMention() && us[k].compound {
+			continue // "the Mali-based firm X": Mali modifies
+		}
 		if us[k].isMention() {
 			// "Russian Deputy Defense Minister Yunus-Bek Yevkurov": the name heads it
 			if k+1 < len(us) && !us[k].poss && (us[k+1].cap || us[k+1].isMention()) && !isBoundary(us[k+1].word) {

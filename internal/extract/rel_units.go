@@ -2,7 +2,6 @@ package extract
 
 import (
 	"sort"
-	"strings"
 
 	"dossier"
 	"dossier/internal/lexicon"
@@ -18,6 +17,7 @@ type unit struct {
 	ent        int    // index into the entity slice, -1 for a token
 	mention    int    // index of the mention within its entity, for a mention unit
 	poss       bool   // a mention followed by a possessive "'s" (absorbed)
+	compound   bool   // a mention that opens a hyphenated compound ("Iran-backed")
 	cap        bool   // a token that starts with an upper-case letter
 	kind       text.Kind
 }
@@ -99,6 +99,9 @@ func buildUnits(doc string, sents []text.Sentence, ents []dossier.Entity, ms []m
 				}
 				u := unit{start: m.start, end: m.end, raw: doc[m.start:m.end], ent: m.ent, mention: m.idx}
 				for ti < len(toks) && toks[ti].Start < m.end {
+					if toks[ti].End > m.end && doc[m.end] == '-' {
+						u.compound = true
+					}
 					ti++
 				}
 				if ti < len(toks) && isPossessive(toks[ti].Text) {
@@ -162,7 +165,8 @@ func isDeterminer(w string) bool {
 
 func isBe(w string) bool {
 	switch w {
-	case "is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "gets", "got", "become", "became":
+	case "is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "gets", "got", "become", "became",
+		"remain", "remains", "remained", "stay", "stays", "stayed":
 		return true
 	}
 	return false
@@ -217,13 +221,6 @@ func isPronoun(w string) bool {
 	return false
 }
 
-func isCoord(w string) bool {
-	switch w {
-	case ",", "and", "&", "both", "the", "as", "well", "plus":
-		return true
-	}
-	return false
-}
 
 // actorType reports entity types that can act (source or target of most relations).
 func actorType(t dossier.EntityType) bool {
@@ -233,6 +230,3 @@ func actorType(t dossier.EntityType) bool {
 	}
 	return false
 }
-
-// lower folds the words of raw text the way units do.
-func lower(s string) string { return strings.ToLower(s) }

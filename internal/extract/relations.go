@@ -38,6 +38,7 @@ type relState struct {
 type happening struct {
 	sent, head int
 	typ        dossier.RelationType
+	date       dossier.Date
 	parts      []int
 }
 
@@ -286,6 +287,9 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 			if k >= 2 && us[k].word == ")" && !us[k].isMention() && us[k-2].word == "(" {
 				k -= 3 // "The National Resistance Front (NRF), led by"
 			}
+			if k >= 1 && !us[k].isMention() && isMemberNoun(us[k].word) && us[k-1].isMention() {
+				k-- // "the Syrian government, backed by Russia and Iran"
+			}
 			if k >= 0 && us[k].isMention() && !oblique(us, k) && e < len(us) && us[e].word == "by" {
 				if ag := st.agent(si, e); len(ag) > 0 {
 					rule = "reduced-passive"
@@ -376,14 +380,79 @@ func (st *relState) noteHappening(si, h int, typ dossier.RelationType, srcs, tgt
 	default:
 		return
 	}
-	if st.dateFor(si, h).IsZero() || st.negatedAt(si, h, srcs) || st.hedgedAt(si, h, h+1) || st.planBefore(si, h) || st.desireBefore(si, h) {
+	if st.negatedAt(si, h, srcs) || st.hedgedAt(si, h, h+1) || st.planBefore(si, h) || st.desireBefore(si, h) {
 		return
 	}
-	hp := happening{sent: si, head: h, typ: typ}
+	d := st.clauseDate(si, h)
+	if d.IsZero() && (typ == dossier.Consult || typ == dossier.Agree) {
+		d = st.paragraphDate(si) // "Xi and Putin held talks on the sidelines" of a dated summit
+	}
+	if d.IsZero() {
+		return
+	}
+	hp := happening{sent: si, head: h, typ: typ, date: d}
 	for _, a := range append(append([]arg(nil), srcs...), tgts...) {
-		hp.parts = append(hp.parts, a.ent)
+		e := a.ent
+		if st.ents[e].Type == dossier.Location {
+			if s, ok := st.stateOf(e); ok {
+				e = s // "visited Niamey": Niger is a party
+			}
+		}
+		hp.parts = append(hp.parts, e)
+	}
+	if typ == dossier.Consult {
+		// the named people of the clause take part: "a US delegation led by Molly Phee"
+		us := st.sus[si].units
+		lo, _ := clauseStart(us, h)
+		for k := lo; k < len(us); k++ {
+			if !us[k].isMention() && (isBoundary(us[k].word) || us[k].word == ".") && k > h {
+				break
+			}
+			if us[k].isMention() && st.ents[us[k].ent].Type == dossier.Person {
+				hp.parts = append(hp.parts, us[k].ent)
+			}
+		}
 	}
 	st.happen = append(st.happen, hp)
+}
+
+// clauseDate returns the date of the clause of head h: the nearest date expression of
+// the sentence within twenty units that is not a duration's start ("since 2022").
+func (st *relState) clauseDate(si, h int) dossier.Date {
+	us := st.sus[si].units
+	best, bestDist := dossier.Date{}, 21
+	for _, e := range st.dates[si] {
+		if e.u0 > 0 && !us[e.u0-1].isMention() {
+			switch us[e.u0-1].word {
+			case "since", "until", "from", "to", "till", "through":
+				continue
+			}
+		}
+		dist := h - e.u1
+		if e.u0 > h {
+			dist = e.u0 - h
+		}
+		if dist < 0 {
+			dist = 0
+		}
+		if dist < bestDist {
+			best, bestDist = e.date, dist
+		}
+	}
+	return best
+}
+
+// paragraphDate returns the last date of the sentences before si in its paragraph.
+func (st *relState) paragraphDate(si int) dossier.Date {
+	for k := si - 1; k >= 0 && k >= si-4; k-- {
+		if strings.Contains(st.doc[st.sus[k].end:st.sus[k+1].start], "\n\n") {
+			break
+		}
+		if ds := st.dates[k]; len(ds) > 0 {
+			return ds[len(ds)-1].date
+		}
+	}
+	return dossier.Date{}
 }
 
 // addPairs adds one candidate per source-target pair, capped.

@@ -59,10 +59,8 @@ test('every page renders cleanly, passes axe and fits 1280x800 and 390px', async
       assert.equal(await page.locator('main .error').count(), 0, `${name} (${label}) shows an error`);
       const overflow = await horizontalOverflow(page);
       assert.ok(overflow <= 0, `${name} (${label}) scrolls sideways by ${overflow}px`);
-      if (label === 'desktop' || name === 'entity' || name === 'document') {
-        const violations = await axe(page);
-        assert.deepEqual(violations, [], `${name} (${label}): axe serious/critical violations`);
-      }
+      const violations = await axe(page);
+      assert.deepEqual(violations, [], `${name} (${label}): axe serious/critical violations`);
       await shot(page, `${label}-${name}`);
     }
     assert.deepEqual(problems, [], `${label}: errors, CSP violations or dialogs`);
