@@ -25,6 +25,7 @@ type InputError struct {
 	Err  error
 }
 
+// Error returns "op path: reason".
 func (e *InputError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
 
 // Unwrap returns the underlying error.

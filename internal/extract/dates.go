@@ -208,7 +208,7 @@ func mayStartDate(u *unit) bool {
 		return true
 	}
 	switch w {
-	case "yesterday", "today", "tomorrow", "last", "next", "this", "past", "on", "a", "an",
+	case "yesterday", "today", "tomorrow", "last", "next", "this", "past", "on", "a", "an", "the",
 		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 		"twelve", "thirteen", "fourteen", "fifteen", "twenty", "thirty":
 		return true
@@ -390,8 +390,11 @@ func relativeDate(us []unit, i int, doc dossier.Date, prev dossier.Date, word fu
 		}
 		return dateExpr{}, false
 	}
-	// "N days/weeks/months/years later|earlier|ago|after X|before X"
+	// "N days/weeks/months/years later|earlier|ago|after X|before X"; "the day after X"
 	n, ok := numberWord(w)
+	if w == "the" && word(i+1) == "day" && (word(i+2) == "after" || word(i+2) == "before") {
+		n, ok = 1, true
+	}
 	if !ok {
 		return dateExpr{}, false
 	}
@@ -414,9 +417,10 @@ func relativeDate(us []unit, i int, doc dossier.Date, prev dossier.Date, word fu
 	end := i + 3
 	switch dir {
 	case "later", "after":
+		// "after X": the date given with X, else the last date before (the date of X
+		// told earlier: "The day after the attack, ...")
 		anchor = prev
 		if dir == "after" {
-			anchor = dossier.Date{}
 			for k := i + 3; k < len(us) && k <= i+10; k++ {
 				if e, ok := absoluteDate(us, k, doc, word); ok && !e.date.IsZero() {
 					anchor, end = e.date, e.u1
@@ -428,7 +432,6 @@ func relativeDate(us []unit, i int, doc dossier.Date, prev dossier.Date, word fu
 		dy, dm, dd = -dy, -dm, -dd
 		anchor = prev
 		if dir == "before" {
-			anchor = dossier.Date{}
 			for k := i + 3; k < len(us) && k <= i+10; k++ {
 				if e, ok := absoluteDate(us, k, doc, word); ok && !e.date.IsZero() {
 					anchor, end = e.date, e.u1

@@ -47,6 +47,7 @@ func TestDates(t *testing.T) {
 		{"A week after the summit on 8 February, he spoke.", march, []string{"2023-02-15"}},
 		{"They met on 8 February. Twelve days later, they met again.", march, []string{"2023-02-08", "2023-02-20"}},
 		{"They met yesterday.", day, []string{"2023-03-14"}},
+		{"The attack came on 22 March 2024. The day after the attack, they spoke.", day, []string{"2024-03-22", "2024-03-23"}},
 		{"They met on Monday.", day, []string{"2023-03-13"}},
 		{"They met two weeks ago.", day, []string{"2023-03-01"}},
 		{"They met last year.", day, []string{"2022"}},

@@ -221,7 +221,6 @@ func isPronoun(w string) bool {
 	return false
 }
 
-
 // actorType reports entity types that can act (source or target of most relations).
 func actorType(t dossier.EntityType) bool {
 	switch t {

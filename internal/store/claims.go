@@ -318,6 +318,13 @@ func (s *Store) rebuildEdges(ctx context.Context, tx *sql.Tx, ids []int64) error
 	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM edges WHERE a IN `+in+` OR b IN `+in), append(a, a...)...); err != nil {
 		return fmt.Errorf("rebuild edges: %w", err)
 	}
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM edge_sources WHERE a IN `+in+` OR b IN `+in), append(a, a...)...); err != nil {
+		return fmt.Errorf("rebuild edges: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO edge_sources (type, a, b, source) `+
+		sourcesSelect(`(r.src IN `+in+` OR r.dst IN `+in+`)`)), append(a, a...)...); err != nil {
+		return fmt.Errorf("rebuild edges: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO edges (`+edgeCols+`) `+
 		aggSelect(`(r.src IN `+in+` OR r.dst IN `+in+`) AND r.status <> 'rejected'`)), append(a, a...)...); err != nil {
 		return fmt.Errorf("rebuild edges: %w", err)
@@ -343,7 +350,24 @@ func (s *Store) rebuildEdge(ctx context.Context, tx *sql.Tx, typ dossier.Relatio
 	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO edges (`+edgeCols+`) `+aggSelect(cond+` AND r.status <> 'rejected'`)), args...); err != nil {
 		return fmt.Errorf("rebuild edge: %w", err)
 	}
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM edge_sources WHERE type = ? AND a = ? AND b = ?`), string(typ), a, b); err != nil {
+		return fmt.Errorf("rebuild edge: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO edge_sources (type, a, b, source) `+sourcesSelect(cond)), args...); err != nil {
+		return fmt.Errorf("rebuild edge: %w", err)
+	}
 	return nil
+}
+
+// sourcesSelect is the SELECT of the attributions of the live relations r matching
+// where, per edge, in the column order of edge_sources.
+func sourcesSelect(where string) string {
+	sym := symmetricList()
+	return `SELECT DISTINCT r.type,
+		CASE WHEN r.type IN ` + sym + ` AND r.src > r.dst THEN r.dst ELSE r.src END,
+		CASE WHEN r.type IN ` + sym + ` AND r.src > r.dst THEN r.src ELSE r.dst END,
+		LOWER(r.attr_text)
+		FROM relations r WHERE (` + where + `) AND r.status <> 'rejected' AND r.attr_text IS NOT NULL AND r.attr_text <> ''`
 }
 
 // edgeDelta is what one document adds to one edge.
@@ -358,7 +382,7 @@ type edgeDelta struct {
 }
 
 // addEdges folds the relations of a new document into the stored edges.
-func (s *Store) addEdges(ctx context.Context, tx *sql.Tx, doc int64, ds map[edgeKey]*edgeDelta, order []edgeKey) error {
+func (s *Store) addEdges(ctx context.Context, tx querier, doc int64, ds map[edgeKey]*edgeDelta, order []edgeKey) error {
 	for _, k := range order {
 		d := ds[k]
 		sources := 0
@@ -366,19 +390,12 @@ func (s *Store) addEdges(ctx context.Context, tx *sql.Tx, doc int64, ds map[edge
 			sources++
 		}
 		for a := range d.attributions {
-			cond := `r.src = ? AND r.dst = ?`
-			args := []any{k.src, k.dst}
-			if k.typ.Symmetric() {
-				cond = `((r.src = ? AND r.dst = ?) OR (r.src = ? AND r.dst = ?))`
-				args = append(args, k.dst, k.src)
-			}
-			var n int
-			err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM relations r WHERE `+cond+` AND r.type = ? AND r.doc <> ?
-				AND r.status <> 'rejected' AND LOWER(r.attr_text) = ?`), append(args, string(k.typ), doc, a)...).Scan(&n)
+			res, err := tx.ExecContext(ctx, s.q(`INSERT INTO edge_sources (type, a, b, source) VALUES (?,?,?,?) ON CONFLICT DO NOTHING`),
+				string(k.typ), k.src, k.dst, a)
 			if err != nil {
 				return fmt.Errorf("edge sources: %w", err)
 			}
-			if n == 0 {
+			if n, _ := res.RowsAffected(); n > 0 {
 				sources++
 			}
 		}

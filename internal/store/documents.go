@@ -110,7 +110,9 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 // the counts of the entities and the stored edges; otherwise the caller recounts and
 // rebuilds them. It returns the canonical entities the document's entities resolved to.
 func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, docDate, knownAt string, ex *dossier.Extraction, incremental bool) ([]int64, error) {
-	r := &resolver{s: s, tx: tx, ctx: ctx}
+	pc := newStmtCache(tx)
+	defer pc.close()
+	r := &resolver{s: s, tx: tx, pc: pc, ctx: ctx}
 	if err := r.load(ex.Entities); err != nil {
 		return nil, err
 	}
@@ -142,7 +144,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, d
 		aliases, _ := json.Marshal(orEmpty(e.Aliases))
 		roles, _ := json.Marshal(orEmpty(e.Roles))
 		var deID int64
-		err = tx.QueryRowContext(ctx, s.q(`INSERT INTO doc_entities
+		err = pc.QueryRowContext(ctx, s.q(`INSERT INTO doc_entities
 			(doc, local_id, orig_entity_id, entity_id, name, type, kb_id, aliases, roles, rule, evidence)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
 			rowid, e.ID, dec.entity, dec.canon, e.Name, string(e.Type), nullStr(e.KBID),
@@ -154,7 +156,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, d
 		d := delta(dec.canon)
 		d.docs = 1
 		for _, m := range e.Mentions {
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mentions (doc, de_id, entity_id, start_off, end_off, text, form)
+			if _, err := pc.ExecContext(ctx, s.q(`INSERT INTO mentions (doc, de_id, entity_id, start_off, end_off, text, form)
 				VALUES (?,?,?,?,?,?,?)`), rowid, deID, dec.canon, m.Start, m.End, m.Text, string(m.Form)); err != nil {
 				return nil, fmt.Errorf("insert mention of %s: %w", e.ID, err)
 			}
@@ -192,7 +194,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, d
 			}
 		}
 		var relID int64
-		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO relations
+		if err := pc.QueryRowContext(ctx, s.q(`INSERT INTO relations
 			(doc, local_id, type, subtype, src_de, dst_de, src, dst, role, date, date_key, place_de, quantity,
 			 attr_text, attr_de, hedged, negated, confidence, ev_start, ev_end, ev_text, known_at)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
@@ -229,7 +231,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, d
 		}
 	}
 	if incremental {
-		if err := s.addEdges(ctx, tx, rowid, edges, edgeOrder); err != nil {
+		if err := s.addEdges(ctx, pc, rowid, edges, edgeOrder); err != nil {
 			return nil, err
 		}
 	}
@@ -246,7 +248,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, d
 			}
 		}
 		var evID int64
-		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO events (doc, local_id, name, type, date, date_key, place_de, ev_start, ev_end, ev_text, known_at)
+		err := pc.QueryRowContext(ctx, s.q(`INSERT INTO events (doc, local_id, name, type, date, date_key, place_de, ev_start, ev_end, ev_text, known_at)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
 			rowid, ev.ID, nullStr(ev.Name), string(ev.Type), date, key, placeDE,
 			ev.Evidence.Start, ev.Evidence.End, ev.Evidence.Text, knownAt).Scan(&evID)
@@ -263,7 +265,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, d
 				continue
 			}
 			seen[le.de] = true
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_participants (event_id, de_id, entity_id) VALUES (?,?,?)`),
+			if _, err := pc.ExecContext(ctx, s.q(`INSERT INTO event_participants (event_id, de_id, entity_id) VALUES (?,?,?)`),
 				evID, le.de, le.canon); err != nil {
 				return nil, fmt.Errorf("insert participant of event %s: %w", ev.ID, err)
 			}
@@ -278,7 +280,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, d
 		if !incremental {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entities SET mention_count = mention_count + ?,
+		if _, err := pc.ExecContext(ctx, s.q(`UPDATE entities SET mention_count = mention_count + ?,
 			doc_count = doc_count + ?, degree = degree + ? WHERE id = ?`), d.mentions, d.docs, d.degree, id); err != nil {
 			return nil, fmt.Errorf("update entity counts: %w", err)
 		}

@@ -42,6 +42,7 @@ type candidate struct {
 type resolver struct {
 	s   *Store
 	tx  *sql.Tx
+	pc  *stmtCache // the transaction's prepared statements
 	ctx context.Context
 	// byKey maps a name key to the canonical entities that carry it as a live alias.
 	byKey map[string][]int64
@@ -352,7 +353,7 @@ func (r *resolver) resolve(e *dossier.Entity) (decision, error) {
 		}
 	}
 	if dec.rule == "" {
-		id, err := r.s.insertEntity(r.ctx, r.tx, e.Name, e.Type, kb)
+		id, err := r.s.insertEntity(r.ctx, r.pc, e.Name, e.Type, kb)
 		if err != nil {
 			return dec, err
 		}
@@ -363,7 +364,7 @@ func (r *resolver) resolve(e *dossier.Entity) (decision, error) {
 			r.byKB[kb] = id
 		}
 	} else if kb != "" && r.cands[dec.canon].kbID == "" {
-		if _, err := r.tx.ExecContext(r.ctx, r.s.q(`UPDATE entities SET kb_id = ? WHERE id = ?`), kb, dec.canon); err != nil {
+		if _, err := r.pc.ExecContext(r.ctx, r.s.q(`UPDATE entities SET kb_id = ? WHERE id = ?`), kb, dec.canon); err != nil {
 			return dec, err
 		}
 		r.cands[dec.canon].kbID = kb
@@ -377,13 +378,13 @@ func (r *resolver) resolve(e *dossier.Entity) (decision, error) {
 		if n == "" {
 			continue
 		}
-		if _, err := r.tx.ExecContext(r.ctx, r.s.q(`INSERT INTO entity_aliases (entity_id, norm, alias, origin)
+		if _, err := r.pc.ExecContext(r.ctx, r.s.q(`INSERT INTO entity_aliases (entity_id, norm, alias, origin)
 			VALUES (?,?,?,'extract') ON CONFLICT DO NOTHING`), dec.entity, n, a); err != nil {
 			return dec, fmt.Errorf("alias %q: %w", a, err)
 		}
 	}
 	for _, k := range entityKeys(e) {
-		if _, err := r.tx.ExecContext(r.ctx, r.s.q(`INSERT INTO entity_aliases (entity_id, norm, alias, origin)
+		if _, err := r.pc.ExecContext(r.ctx, r.s.q(`INSERT INTO entity_aliases (entity_id, norm, alias, origin)
 			VALUES (?,?,?,'key') ON CONFLICT DO NOTHING`), dec.entity, k, k); err != nil {
 			return dec, fmt.Errorf("alias key %q: %w", k, err)
 		}
