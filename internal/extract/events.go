@@ -149,6 +149,18 @@ func (st *relState) events() []dossier.Event {
 		have[partsKey(b)] = true
 	}
 	for si := range st.sus {
+		if _, ok := bySent[si]; ok {
+			continue
+		}
+		if b := st.datedAttack(si); b != nil {
+			if k := partsKey(b); !have[k] {
+				have[k] = true
+				bs = append(bs, b)
+				bySent[si] = b
+			}
+		}
+	}
+	for si := range st.sus {
 		for _, b := range st.nominalEvents(si) {
 			if k := partsKey(b); !have[k] {
 				have[k] = true
@@ -537,4 +549,81 @@ func (st *relState) nominalEvents(si int) []*evBuild {
 		out = append(out, b)
 	}
 	return out
+}
+
+// attackNoun reports nouns that name one violent happening.
+func attackNoun(w string) bool {
+	switch w {
+	case "attack", "attacks", "bombing", "bombings", "strike", "strikes", "airstrike", "airstrikes",
+		"raid", "raids", "ambush", "assault", "shelling", "massacre", "killing", "killings":
+		return true
+	}
+	return false
+}
+
+// datedAttack finds an attack named by a noun, dated in its clause, with its actor: "the
+// attack carried out on 6 September by terrorists of the TTP", "Houthi attacks on
+// shipping, which the group began last November", "it claimed the bombing of a mosque
+// in Pul-i-Khumri on October 13". It returns nil when the sentence has none.
+func (st *relState) datedAttack(si int) *evBuild {
+	us := st.sus[si].units
+	for k := range us {
+		if us[k].isMention() || !attackNoun(us[k].word) {
+			continue
+		}
+		d := st.clauseDate(si, k)
+		if d.IsZero() || st.negatedAt(si, k, nil) {
+			continue
+		}
+		b := &evBuild{typ: dossier.Assault, place: -1, seen: map[int]bool{}, sent: si, entity: -1}
+		// the actor: "Houthi attacks", "X's attack", "by X" (also "by fighters of X"),
+		// or the subject of "claimed the bombing"
+		if j := k - 1; j >= 0 && us[j].isMention() && actorType(st.ents[us[j].ent].Type) {
+			b.add(us[j].ent)
+		}
+		for j := k + 1; j < len(us) && j <= k+10; j++ {
+			if us[j].isMention() || us[j].word != "by" {
+				if !us[j].isMention() && (isBoundary(us[j].word) || us[j].word == ".") {
+					break
+				}
+				continue
+			}
+			for m := j + 1; m < len(us) && m <= j+5; m++ {
+				if us[m].isMention() && actorType(st.ents[us[m].ent].Type) {
+					b.add(us[m].ent)
+					break
+				}
+				if !us[m].isMention() && (isBoundary(us[m].word) || us[m].word == ",") {
+					break
+				}
+			}
+			break
+		}
+		if len(b.parts) == 0 && k >= 2 && (us[k-1].word == "the" || us[k-1].word == "a") && !us[k-2].isMention() &&
+			(us[k-2].word == "claimed" || us[k-2].word == "carried" || us[k-2].word == "launched" || us[k-2].word == "conducted") {
+			for _, a := range st.subject(si, k-2, false) {
+				b.add(a.ent)
+			}
+		}
+		// the target: "attack on X", "attacks against X"
+		if k+1 < len(us) && (us[k+1].word == "on" || us[k+1].word == "against") {
+			if m := npAt(us, k+2, 3); m >= 0 && actorType(st.ents[us[m].ent].Type) {
+				b.add(us[m].ent)
+			}
+		}
+		if len(b.parts) == 0 {
+			continue
+		}
+		b.date = d
+		b.place = st.placeNear(si, k)
+		if b.place >= 0 {
+			delete(b.seen, b.place)
+			b.parts = removeInt(b.parts, b.place)
+			if len(b.parts) == 0 {
+				continue
+			}
+		}
+		return b
+	}
+	return nil
 }

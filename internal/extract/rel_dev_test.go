@@ -15,10 +15,10 @@ import (
 // development set (examples/corpus with examples/gold), scored with score_doc.py's rules
 // (eval.ScoreDoc). They only go up.
 const (
-	devRelationPrecisionFloor = 0.72
-	devRelationF1Floor        = 0.33
-	devLinkedF1Floor          = 0.40
-	devEventF1Floor           = 0.40
+	devRelationPrecisionFloor = 0.74
+	devRelationF1Floor        = 0.35
+	devLinkedF1Floor          = 0.42
+	devEventF1Floor           = 0.48
 )
 
 func TestDevRelations(t *testing.T) {

@@ -526,6 +526,12 @@ func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) 
 		// "X's support from Y", "X received aid from Y": Y is the source
 		return from, srcs
 	}
+	if len(srcs) == 0 && len(tgts) > 0 {
+		// "attacks by the Houthis on shipping", "the attack carried out by X"
+		if ag := st.agent(si, e); len(ag) > 0 {
+			srcs = ag
+		}
+	}
 	if len(tgts) == 0 && p.Type.Symmetric() {
 		// "the agreement signed by Ethiopia and Eritrea"
 		for j := e; j+1 < len(us) && j <= e+2; j++ {
