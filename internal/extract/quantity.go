@@ -25,16 +25,18 @@ func isComparator(w string) bool {
 // quantityIn returns the quantity nearest to the head h in sentence si, or "".
 func (st *relState) quantityIn(si, h, end int) string {
 	us := st.sus[si].units
-	inDate := make(map[int]bool)
-	for _, d := range st.dates[si] {
-		for k := d.u0; k < d.u1; k++ {
-			inDate[k] = true
+	inDate := func(i int) bool {
+		for _, d := range st.dates[si] {
+			if d.u0 <= i && i < d.u1 {
+				return true
+			}
 		}
+		return false
 	}
 	best, bestDist := "", 1<<30
 	for i := range us {
 		u := &us[i]
-		if u.isMention() || u.kind != text.Number || inDate[i] {
+		if u.isMention() || u.kind != text.Number || inDate(i) {
 			continue
 		}
 		w := u.word

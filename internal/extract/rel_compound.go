@@ -12,6 +12,7 @@ import (
 
 	"dossier"
 	"dossier/internal/lexicon"
+	"dossier/internal/text"
 )
 
 // compoundSuffixes maps the second half of a hyphenated compound "X-backed Y" to the
@@ -90,6 +91,13 @@ func (st *relState) findBodies() {
 			continue
 		}
 		states[strings.Join(lexicon.Tokens(e.Name), " ")] = i
+		if e.KBID != nil && st.lex != nil {
+			if en := st.lex.ByKBID(*e.KBID); en != nil {
+				for _, f := range append(append(append([]string{}, en.Aliases...), en.Demonyms...), en.Acronyms...) {
+					states[strings.Join(lexicon.Tokens(f), " ")] = i
+				}
+			}
+		}
 		for _, m := range e.Mentions {
 			if m.Form != dossier.FormMetonym && m.Form != dossier.FormDescription {
 				states[strings.Join(lexicon.Tokens(m.Text), " ")] = i
@@ -169,6 +177,9 @@ func (st *relState) parentInName(oi int, states map[string]int) (int, string) {
 			}
 		}
 	}
+	if !hasBodyHead(names) {
+		return -1, "" // "Syrian Observatory for Human Rights" is not a state body
+	}
 	if state >= 0 {
 		return state, "body-name-state"
 	}
@@ -176,6 +187,24 @@ func (st *relState) parentInName(oi int, states map[string]int) (int, string) {
 		return org, "body-name-org"
 	}
 	return -1, ""
+}
+
+// hasBodyHead reports whether one of the names has a word that heads the name of a
+// state body or an organization's organ ("ministry", "army", "council", "mission").
+func hasBodyHead(names []string) bool {
+	for _, n := range names {
+		for _, w := range lexicon.Tokens(n) {
+			switch w {
+			case "ministry", "army", "forces", "navy", "force", "police", "council", "parliament",
+				"intelligence", "service", "services", "guard", "guards", "corps", "command", "agency",
+				"embassy", "treasury", "department", "committee", "mission", "panel", "office",
+				"secretariat", "commission", "court", "assembly", "directorate", "brigade",
+				"battalion", "legion", "fleet", "bank", "contingent", "cabinet", "presidency":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // byTextIndex returns the mention-text index of textIndex, building it if needed.
@@ -215,6 +244,9 @@ func (st *relState) findPlaces() {
 				if st.isListAround(us, i, j) {
 					continue
 				}
+				if j+1 < len(us) && !us[j+1].isMention() && us[j+1].kind == text.Word && !isPreposition(us[j+1].word) {
+					continue // "analysts in Yerevan, Russia may have": a new clause
+				}
 				st.addPlaceIn(si, i, j, "loc-comma")
 			case t == dossier.Location && i+3 < len(us) && isPlaceNoun(us[i+1].word) && us[i+2].word == "of" && us[i+3].isMention():
 				st.addPlaceIn(si, i, i+3, "loc-of")
@@ -251,6 +283,11 @@ func (st *relState) addPlaceIn(si, a, b int, rule string) {
 	ty := st.ents[y].Type
 	if ty != dossier.Location && ty != dossier.Country {
 		return
+	}
+	if ty == dossier.Country && st.lex != nil && st.ents[x].KBID != nil && st.ents[y].KBID != nil {
+		if en := st.lex.ByKBID(*st.ents[x].KBID); en != nil && en.Country != "" && en.Country != *st.ents[y].KBID {
+			return // the lexicon puts the place in another state
+		}
 	}
 	kx, ky := st.placeKind(x), st.placeKind(y)
 	if kx != "" && ky != "" && rank(kx) >= rank(ky) {

@@ -15,7 +15,7 @@ import (
 // development set (examples/corpus with examples/gold), scored with score_doc.py's rules
 // (eval.ScoreDoc). They only go up.
 const (
-	devRelationPrecisionFloor = 0.74
+	devRelationPrecisionFloor = 0.78
 	devRelationF1Floor        = 0.35
 	devLinkedF1Floor          = 0.42
 	devEventF1Floor           = 0.48

@@ -74,7 +74,7 @@ var heldOut = []struct {
 			{"Japan", dossier.Country, []string{"Japan"}},
 		},
 		[]string{"COERCE|China|Philippines", "ASSAULT|China|Philippines", "PROTEST|Philippines|China", "ALLY_OF|United States|Philippines",
-			"DISAPPROVE|United States|China", "AGREE|United States|Philippines", "HOSTILE_TO|China|Vietnam", "CONSULT|Vietnam|Japan"}},
+			"DISAPPROVE|United States|China", "AGREE|United States|Philippines", "HOSTILE_TO|Vietnam|China", "CONSULT|Vietnam|Japan"}},
 }
 
 // heldOut2 was written and annotated after the rules were tuned on heldOut, to measure

@@ -211,6 +211,9 @@ func (st *relState) titleAfter(si, i int) (title, bool) {
 	if !ok || at > lo+6 {
 		return title{}, false
 	}
+	for k := lo; k < at && !indefinite; k++ {
+		indefinite = us[k].word == "a" || us[k].word == "an"
+	}
 	if indefinite {
 		leads = false // "a senior commander of X": one of its members
 	}
@@ -596,20 +599,22 @@ func (st *relState) findStanding() {
 				}
 			case "in", "inside":
 				g := &us[i-1]
+				if !g.isMention() && i >= 2 && isMemberNoun(g.word) && !hasRuleWord(g.word) && us[i-2].isMention() {
+					g = &us[i-2] // "JNIM fighters in central Mali"
+				}
 				if !g.isMention() || st.ents[g.ent].Type != dossier.ArmedGroup || g.poss {
 					continue
 				}
-				k := i + 1
-				if k < len(us) && us[k].word == "the" {
-					k++
-				}
-				if k >= len(us) || !us[k].isMention() {
+				k := npAt(us, i+1, 2) // "in the suburbs of X", "in central Mali"
+				if k < 0 {
 					continue
 				}
-				c := cand{typ: dossier.LocatedIn, src: arg{ent: g.ent, u: i - 1, how: argAdjacent}, tgt: arg{ent: us[k].ent, u: k, how: argAdjacent},
-					sent: si, head: i, end: k + 1, weight: 0.65, rule: "group-in", place: -1}
-				if st.fitTypes(&c) {
-					st.cands = append(st.cands, c)
+				for _, t := range st.coordGroup(us, k, false) {
+					c := cand{typ: dossier.LocatedIn, src: arg{ent: g.ent, u: i - 1, how: argAdjacent}, tgt: arg{ent: us[t].ent, u: t, how: argAdjacent},
+						sent: si, head: i, end: t + 1, weight: 0.65, rule: "group-in", place: -1}
+					if st.fitTypes(&c) {
+						st.cands = append(st.cands, c)
+					}
 				}
 			}
 		}

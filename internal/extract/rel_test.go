@@ -47,7 +47,8 @@ func mkEnts(src string, specs []ent) []dossier.Entity {
 				}
 				a, b := off+k, off+k+len(f)
 				off = b
-				if (a > 0 && isWordByte(src[a-1])) || (b < len(src) && isWordByte(src[b])) {
+				// a hyphen may follow a name ("Iran-backed"), not precede or join it
+				if (a > 0 && isWordByte(src[a-1])) || (b < len(src) && isWordByte(src[b]) && !(src[b] == '-' && b+1 < len(src) && src[b+1] >= 'a' && src[b+1] <= 'z')) {
 					continue
 				}
 				cs = append(cs, cand{i, a, b, form})
@@ -147,6 +148,11 @@ var (
 	mogadish = ent{"Mogadishu", dossier.Location, []string{"Mogadishu"}}
 	lavrov   = ent{"Sergei Lavrov", dossier.Person, []string{"Sergei Lavrov", "Lavrov"}}
 	ruto     = ent{"William Ruto", dossier.Person, []string{"William Ruto", "Ruto"}}
+	houthis  = ent{"Houthis", dossier.ArmedGroup, []string{"Houthis", "Houthi"}}
+	uk       = ent{"United Kingdom", dossier.Country, []string{"Britain", "~British"}}
+	somalia2 = ent{"Somalia", dossier.Country, []string{"Somalia", "~Somali"}}
+	sna      = ent{"Somali National Army", dossier.Organization, []string{"Somali National Army"}}
+	kerman   = ent{"Kerman", dossier.Location, []string{"Kerman"}}
 )
 
 func TestRelationRules(t *testing.T) {
@@ -210,6 +216,20 @@ func TestRelationRules(t *testing.T) {
 			[]ent{iran, iraq, baghdad}, []string{"MOBILIZE Iran -> Iraq by=informed sources in Baghdad"}, nil},
 		{"hedged by suggests", "Reports suggest that Turkey may be selling drones to Ukraine.",
 			[]ent{turkey, ukraine}, []string{"AID Turkey -> Ukraine subtype=arms hedged"}, nil},
+		{"hyphenated compound", "Iran-backed Houthis fired missiles at Israel.",
+			[]ent{iran, houthis, israel}, []string{"SUPPORT Iran -> Houthis", "ASSAULT Houthis -> Israel"}, nil},
+		{"reduced passive", "The Houthis, backed by Iran, fired missiles at Israel.",
+			[]ent{iran, houthis, israel}, []string{"SUPPORT Iran -> Houthis"}, []string{"ASSAULT Iran"}},
+		{"condemning an attack told before", "The United States and Britain carried out strikes on Houthi positions on 12 January 2024. Iran condemned the strikes.",
+			[]ent{usa, uk, houthis, iran}, []string{"DISAPPROVE Iran -> United States", "DISAPPROVE Iran -> United Kingdom"}, nil},
+		{"the group refers back", "Hezbollah fighters crossed the border. On Monday the group attacked Israel.",
+			[]ent{hezb, israel}, []string{"ASSAULT Hezbollah -> Israel"}, nil},
+		{"a state body named after its state", "The Somali National Army said Somali troops had killed 45 militants.",
+			[]ent{somalia2, sna}, []string{"MEMBER_OF Somali National Army -> Somalia"}, nil},
+		{"a place in a state", "The group claimed a double bombing in Kerman, Iran, on 3 January 2024.",
+			[]ent{kerman, iran}, []string{"LOCATED_IN Kerman -> Iran"}, nil},
+		{"a place then a new clause", "According to analysts in Kerman, Iran may have reached an understanding.",
+			[]ent{kerman, iran}, nil, []string{"LOCATED_IN"}},
 		{"multilateral meeting is an event, not pairs", "Officials from Iran, Iraq, Turkey and Egypt held talks in Baghdad on 2 March.",
 			[]ent{iran, iraq, turkey, egypt, baghdad}, nil, []string{"CONSULT"}},
 	}

@@ -31,6 +31,13 @@ type relState struct {
 	notes   map[string]string // footnote label -> cited source, built on first use
 	kbEnt   map[string]int    // kb id -> entity index
 	happen  []happening       // dated actions found by predicates, for events.go
+	attacks []attackNote      // who attacked, sentence by sentence, for "condemned the strikes"
+}
+
+// attackNote records the attackers of an ASSAULT predicate, target or not.
+type attackNote struct {
+	sent int
+	by   []int
 }
 
 // happening is a dated action found by a predicate (an attack, a visit, a blockade):
@@ -112,7 +119,7 @@ func newRelState(doc string, sents []text.Sentence, ents []dossier.Entity, docDa
 // after a cheap check of the cue kinds that may start there.
 func (st *relState) cue(si int, kind string, k int) (int, string) {
 	su := &st.sus[si]
-	if k < 0 || k >= len(su.cues) || su.cues[k]&st.preds.CueBit(kind) == 0 {
+	if k < 0 || k >= len(su.cues) || su.cues[k] == 0 || su.cues[k]&st.preds.CueBit(kind) == 0 {
 		return 0, ""
 	}
 	return st.preds.MatchCue(kind, su.words, k)
@@ -278,6 +285,10 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 				srcs, tgts = from, srcs
 			}
 		}
+		if len(tgts) == 0 && len(srcs) > 0 && p.Kind == lexicon.PredVerb {
+			// "Iran condemned the strikes": the attackers of the strikes told just before
+			tgts = st.attackersOf(si, e, srcs)
+		}
 		if len(tgts) == 0 && f.Participle && p.Kind == lexicon.PredVerb {
 			// a reduced passive: "the Houthis, backed by Iran", "forces commanded by X"
 			k := h - 1
@@ -307,6 +318,13 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 	}
 	if p.Kind == lexicon.PredVerb && !f.Gerund && len(srcs) > 0 {
 		st.noteHappening(si, h, p.Type, srcs, tgts)
+		if p.Type == dossier.Assault && rule != "passive" {
+			n := attackNote{sent: si}
+			for _, s := range srcs {
+				n.by = append(n.by, s.ent)
+			}
+			st.attacks = append(st.attacks, n)
+		}
 	}
 	if len(srcs) == 0 || len(tgts) == 0 {
 		return
@@ -353,8 +371,15 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 			last = t.u + 1
 		}
 	}
-	if p.Pattern == "warn" && last < len(us) && (us[last].word == "of" || us[last].word == "about" || us[last].word == "that") {
-		return // "warned Moscow of a possible attack": a warning given, not a threat
+	if p.Pattern == "warn" {
+		for k := last; k < len(us) && k <= last+4; k++ {
+			if w := us[k].word; w == "of" || w == "about" || w == "that" {
+				return // "warned Moscow in March of a possible attack": a warning given, not a threat
+			}
+			if isBoundary(us[k].word) || us[k].word == "," {
+				break
+			}
+		}
 	}
 	if subtype == "" && (typ == dossier.Aid || typ == dossier.Mobilize) && st.armsIn(si, h, last) {
 		subtype = "arms"
@@ -369,6 +394,44 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 			st.cands[i].noHedge = true
 		}
 	}
+}
+
+// attackersOf resolves an object that refers back to an attack ("condemned the
+// strikes", "welcomed the operation") to the sources of the last ASSAULT found in this
+// or the two sentences before, other than the subject.
+func (st *relState) attackersOf(si, e int, srcs []arg) []arg {
+	us := st.sus[si].units
+	if e+1 >= len(us) || us[e].isMention() || (us[e].word != "the" && us[e].word != "these" && us[e].word != "this") {
+		return nil
+	}
+	k := e + 1
+	if !us[k].isMention() && !attackNoun(us[k].word) && k+1 < len(us) && attackNoun(us[k+1].word) {
+		k++ // "the US strikes" is handled as an object; "the military strikes"
+	}
+	if us[k].isMention() || !attackNoun(us[k].word) {
+		return nil
+	}
+	subj := map[int]bool{}
+	for _, s := range srcs {
+		subj[s.ent] = true
+	}
+	for i := len(st.attacks) - 1; i >= 0; i-- {
+		a := &st.attacks[i]
+		if a.sent < si-2 {
+			break
+		}
+		if a.sent >= si {
+			continue
+		}
+		var out []arg
+		for _, e := range a.by {
+			if !subj[e] {
+				out = append(out, arg{ent: e, u: -1, how: argPronoun})
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // noteHappening records a physical action (attack, meeting, agreement, blockade,
@@ -494,6 +557,13 @@ func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) 
 		from = st.object(si, h, e, rev)
 	}
 	var srcs []arg
+	if k := h - 1; p.Type.Standing() && k >= 1 && us[k].isMention() && !us[k].poss && !st.isDemonym(&us[k]) {
+		// "Hurras al-Din, the al-Qaeda loyalists": al-Qaeda is the target
+		if a := appositionBefore(us, k); a >= 0 && actorType(st.ents[us[a].ent].Type) {
+			return []arg{{ent: us[a].ent, u: a, how: argApposition}}, []arg{{ent: us[k].ent, u: k, how: argAdjacent}}
+		}
+		return nil, nil
+	}
 	if k := possessorBefore(us, h); k >= 0 && actorType(st.ents[us[k].ent].Type) {
 		srcs = []arg{{ent: us[k].ent, u: k, how: argPossessor}}
 	} else if k := appositionBefore(us, h); k >= 0 && actorType(st.ents[us[k].ent].Type) {
@@ -687,6 +757,7 @@ func (st *relState) relNoun(si, h, e int, p *lexicon.Predicate) {
 	us := st.sus[si].units
 	x := possessorBefore(us, h)
 	var xs []arg
+	ofForm := false // "Y, an opponent of X": Y is the actor, unlike "Y, X's rival"
 	if x >= 0 {
 		u := &us[x]
 		if !u.poss && st.ents[u.ent].Mentions[u.mention].Form != dossier.FormDemonym {
@@ -698,6 +769,7 @@ func (st *relState) relNoun(si, h, e int, p *lexicon.Predicate) {
 	} else if e < len(us) && us[e].word == "of" {
 		if k := npAt(us, e+1, 2); k >= 0 {
 			xs, x = []arg{{ent: us[k].ent, u: k, how: argPrep}}, k
+			ofForm = true
 		}
 	} else if a := st.agent(si, e); len(a) > 0 {
 		xs = a // "considered a friendly state by Russia"
@@ -762,6 +834,9 @@ func (st *relState) relNoun(si, h, e int, p *lexicon.Predicate) {
 		}
 	}
 	neg := st.negatedAt(si, h, ys)
+	if ofForm {
+		xs, ys = ys, xs
+	}
 	st.addPairs(si, h, last, p.Type, p.Subtype, xs, ys, p.Weight, rule, neg)
 }
 
