@@ -33,7 +33,7 @@ test-go:
 	$(GO) test -count=1 -timeout 20m ./...
 
 test-browser: build web/node_modules
-	node --test --test-concurrency=1 web/tests/
+	DOSSIER_BIN=$(CURDIR)/$(BIN) node --test --test-concurrency=1 web/tests/
 
 web/node_modules: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund

@@ -112,17 +112,21 @@ func (st *relState) findBodies() {
 		if e.KBID != nil && st.lex != nil {
 			en = st.lex.ByKBID(*e.KBID)
 		}
-		if en != nil && (en.Kind == "io" || en.Kind == "media") {
+		if en != nil && en.Kind == "media" {
 			continue
 		}
+		io := en != nil && en.Kind == "io"
 		parent, rule := -1, ""
-		if en != nil && en.Country != "" {
+		if !io && en != nil && en.Country != "" {
 			if i, ok := st.kbEnt[en.Country]; ok {
 				parent, rule = i, "body-lexicon"
 			}
 		}
 		if parent < 0 {
 			parent, rule = st.parentInName(oi, states)
+		}
+		if io && parent >= 0 && st.ents[parent].Type != dossier.Organization {
+			continue // an international body is no organ of a state it names
 		}
 		if parent < 0 || parent == oi {
 			continue

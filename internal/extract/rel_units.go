@@ -188,7 +188,8 @@ func isAux(w string) bool {
 		"continued", "began", "begin", "begins", "started", "starts", "tried", "trying", "tries",
 		"seeking", "seeks", "sought", "wants", "wanted", "intends", "intended", "able", "ready",
 		"agreed", "decided", "refused", "refuses", "failed", "fails", "threatened", "threatens",
-		"vowed", "vows", "pledged", "pledges", "promised", "promises", "need", "needs", "ought":
+		"vowed", "vows", "pledged", "pledges", "promised", "promises", "need", "needs", "ought", "remain", "remains", "remained", "stay",
+		"stays", "stayed", "largely", "mainly", "mostly", "primarily":
 		return true
 	}
 	return false
