@@ -55,6 +55,7 @@ func (x *Extractor) coref(d *nerDoc) []dossier.Entity {
 		}
 		return cands[a].end > cands[b].end
 	})
+	listed := x.keyBodies(d, cands)
 	byEntry := map[*lexicon.Entry]*corefGroup{}
 	byKey := map[string]*corefGroup{}
 	for _, c := range cands {
@@ -76,6 +77,11 @@ func (x *Extractor) coref(d *nerDoc) []dossier.Entity {
 		e.cands = append(e.cands, c)
 	}
 	x.linkParentheses(d, cands)
+	for key, c := range listed {
+		if e := byKey[key]; e != nil {
+			joinGroups(c.ent, e) // "the Foreign Ministry" and the listed "Russian Foreign Ministry"
+		}
+	}
 	x.linkSurnames(d, cands)
 	x.linkInitials(cands)
 	cands = append(cands, x.describeLeaders(d, cands)...)
@@ -136,13 +142,24 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand) {
 		start int
 	}
 	surnames := map[string][]person{}
+	var titled []*entCand
 	for _, c := range cands {
 		if c.typ == dossier.Person && c.entry == nil && (c.j-c.i >= 2 || c.title != nil) && !c.weak && c.form == dossier.FormName {
+			if c.j-c.i == 1 {
+				titled = append(titled, c) // "General Patrushev": a full name elsewhere comes first
+				continue
+			}
 			s := d.sents[c.s]
 			last := s.words[c.j-1]
 			if ps := surnames[last]; len(ps) == 0 || ps[len(ps)-1].e != c.ent {
 				surnames[last] = append(ps, person{c.ent, c.start})
 			}
+		}
+	}
+	for _, c := range titled {
+		last := d.sents[c.s].words[c.i]
+		if len(surnames[last]) == 0 {
+			surnames[last] = append(surnames[last], person{c.ent, c.start})
 		}
 	}
 	for _, c := range cands {
@@ -587,4 +604,111 @@ func regionAlias(d *nerDoc, c *entCand) string {
 		return d.src[c.start:s.Tokens[c.j].End]
 	}
 	return ""
+}
+
+// keyBodies keys the bodies of states with their state, so that "Iran's Foreign Ministry"
+// and "the Turkish Foreign Ministry" are two bodies, and gives a body named without its
+// state ("the Foreign Ministry", "the Security Council") the key of the same body of the
+// state last named with it before, else of the first one named after it. It returns the
+// candidates of listed bodies ("Russian Foreign Ministry") by the key their bare mentions
+// get.
+func (x *Extractor) keyBodies(d *nerDoc, cands []*entCand) map[string]*entCand {
+	type body struct {
+		key   string
+		c     *entCand
+		state *lexicon.Entry
+	}
+	var all []body
+	has := map[string]bool{}
+	for _, c := range cands {
+		if c.typ != dossier.Organization || c.form != dossier.FormName || c.dropped {
+			continue
+		}
+		key, state := x.bodyState(d, c)
+		if key == "" {
+			continue
+		}
+		all = append(all, body{key, c, state})
+		if state != nil {
+			has[key] = true
+		}
+	}
+	var listed map[string]*entCand
+	last := map[string]string{}
+	for n, b := range all {
+		if b.state != nil {
+			k := "body " + b.state.KBID + " " + b.key
+			last[b.key] = k
+			if b.c.entry != nil {
+				if listed == nil {
+					listed = map[string]*entCand{}
+				}
+				if listed[k] == nil {
+					listed[k] = b.c
+				}
+				continue
+			}
+			b.c.key = k
+			if b.c.longName == "" && len(b.state.Demonyms) > 0 {
+				b.c.longName = b.state.Demonyms[0] + " " + d.src[b.c.start:b.c.end]
+				if d.sents[b.c.s].words[b.c.i] != b.key[:strings.IndexByte(b.key+" ", ' ')] {
+					b.c.longName = "" // the state is inside the mention
+				}
+			}
+			continue
+		}
+		if !has[b.key] || b.c.entry != nil {
+			continue
+		}
+		k := last[b.key]
+		for m := n + 1; k == "" && m < len(all); m++ {
+			if all[m].key == b.key && all[m].state != nil {
+				k = "body " + all[m].state.KBID + " " + b.key
+			}
+		}
+		b.c.key = k
+	}
+	return listed
+}
+
+// bodyState returns the folded name of an organization candidate without its state, and the
+// state it belongs to when the text names one: a leading demonym or state name inside the
+// mention ("Russian Foreign Ministry"), a demonym glued before it, or a possessor ("Iran's
+// Foreign Ministry"). It returns "" for names without an organization head noun.
+func (x *Extractor) bodyState(d *nerDoc, c *entCand) (string, *lexicon.Entry) {
+	s := d.sents[c.s]
+	words := s.words[c.i:c.j]
+	var state *lexicon.Entry
+	if m, hits := x.lex.Longest(s.words[:c.j-1], c.i); m > 0 && len(hits) > 0 && hits[0].Entry.Type == dossier.Country && hits[0].Form != dossier.FormMetonym {
+		state, words = hits[0].Entry, words[m:]
+	}
+	if !x.hasOrgHead(s, c.j-len(words), c.j) || len(words) > 6 {
+		return "", nil
+	}
+	if state == nil && c.i > 0 && s.words[c.i-1] == "its" {
+		// "Azerbaijan launched what its Defence Ministry called": the last state named before
+		for k := c.i - 2; k >= 0; k-- {
+			if o := s.owner[k]; o != 0 {
+				if p := d.cands[o-1]; !p.dropped && p.entry != nil && p.entry.Type == dossier.Country && p.form != dossier.FormDemonym {
+					state = p.entry
+					break
+				}
+			}
+		}
+	}
+	if state == nil && c.i > 0 {
+		k := c.i - 1
+		if k > 0 && (s.words[k] == "'s" || s.words[k] == "’s") {
+			k--
+		}
+		if o := s.owner[k]; o != 0 {
+			if p := d.cands[o-1]; p.j == k+1 && !p.dropped && p.entry != nil && p.entry.Type == dossier.Country && (p.j < c.i || p.form == dossier.FormDemonym || p.form == dossier.FormAcronym) {
+				state = p.entry
+			}
+		}
+	}
+	if state == nil && c.entry != nil {
+		return "", nil // a listed body of no state named here
+	}
+	return keyOf(words), state
 }

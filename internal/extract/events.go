@@ -168,6 +168,7 @@ func (st *relState) events() []dossier.Event {
 			}
 		}
 	}
+	bs = mergeEvents(bs)
 	out := make([]dossier.Event, 0, len(bs))
 	for i, b := range bs {
 		ev := dossier.Event{ID: fmt.Sprintf("v%d", i+1), Type: b.typ, Evidence: st.evidence(b.sent)}
@@ -626,4 +627,37 @@ func (st *relState) datedAttack(si int) *evBuild {
 		return b
 	}
 	return nil
+}
+
+// mergeEvents drops an unnamed event that repeats a nearby one: the same type and date,
+// told within two sentences, with participants that are all participants of the other
+// ("the foreign ministers of X, Y and Z met in Moscow. Lavrov hosted A, B and C").
+func mergeEvents(bs []*evBuild) []*evBuild {
+	drop := make([]bool, len(bs))
+	for i, a := range bs {
+		for j, b := range bs {
+			if i == j || drop[j] || drop[i] || b.name != "" || b.typ != a.typ || b.date.IsZero() ||
+				b.date.String() != a.date.String() || b.sent-a.sent > 2 || a.sent-b.sent > 2 ||
+				len(b.parts) > len(a.parts) || (len(b.parts) == len(a.parts) && j < i) {
+				continue
+			}
+			sub := true
+			for _, p := range b.parts {
+				if !a.seen[p] {
+					sub = false
+					break
+				}
+			}
+			if sub {
+				drop[j] = true
+			}
+		}
+	}
+	out := bs[:0]
+	for i, b := range bs {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	return out
 }

@@ -32,6 +32,7 @@ func (x *Extractor) titles(d *nerDoc) {
 				t.names = append(t.names, tt.Name)
 				t.honorific = s.src(k, k+m)
 				person = person || tt.Person
+				x.titleBody(d, s, k, k+m, tt.Org)
 				k += m
 			}
 			if k == i {
@@ -52,6 +53,44 @@ func (x *Extractor) titles(d *nerDoc) {
 			i = k - 1
 		}
 	}
+}
+
+// titleBody adds the named body a title spells out as an organization mention: "the
+// Security Council" in "Chairman of the Security Council" (the title stays the person's
+// role). org is the body the lexicon gives the title; only a body written capitalized
+// inside the title's tokens [i, j) is taken.
+func (x *Extractor) titleBody(d *nerDoc, s *nerSent, i, j int, org string) {
+	if org == "" || s.caseless {
+		return
+	}
+	ow := lexicon.Tokens(org)
+	if len(ow) == 0 {
+		return
+	}
+	for k := i + 1; k+len(ow) <= j; k++ {
+		if !equalFold(s.words[k:k+len(ow)], ow) || !s.free(k, k+len(ow)) {
+			continue
+		}
+		for m := k; m < k+len(ow); m++ {
+			if s.shapes[m]&shCap == 0 && !isConnector(s.words[m]) {
+				return // "chairman of the security council": no name is written
+			}
+		}
+		d.add(&entCand{s: s.idx, i: k, j: k + len(ow), typ: dossier.Organization, form: dossier.FormName, key: keyOf(ow)})
+		return
+	}
+}
+
+func equalFold(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // src returns the text of tokens [i, j).
@@ -260,11 +299,14 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 		if common {
 			// "Will", "Of", "Police", "Split": a common word names a place only with support.
 			strong := e.Type == dossier.Country && h.Form != dossier.FormDemonym || h.Form == dossier.FormAcronym && acronymListed(e, s.Tokens[j-1].Text)
+			if h.Form == dossier.FormName && e.Type == dossier.Organization && j-i == 2 && s.words[i] == "the" && s.shapes[j-1]&(shCap|shInitial) == shCap && !s.caseless && !s.Heading {
+				strong = true // "the Fed": a listed name that takes the article, capitalized inside a sentence
+			}
 			if !strong && (s.shapes[i]&shInitial != 0 || s.caseless || s.Heading || !x.locativeBefore(s, i)) {
 				continue
 			}
 		}
-		if single && e.Type == dossier.Location && h.Form == dossier.FormName && x.lex.FirstName(w) && !x.locativeBefore(s, i) && e.Population < 1000000 {
+		if single && e.Type == dossier.Location && e.Kind != "region" && h.Form == dossier.FormName && x.lex.FirstName(w) && !x.locativeBefore(s, i) && e.Population < 1000000 {
 			continue // "Douglas", "Paul": a first name before a small town
 		}
 		if single && e.Type == dossier.Location && e.Kind == "city" && h.Form == dossier.FormName && e.Population < 1000000 && x.unknownNameBefore(s, i) {
@@ -316,6 +358,9 @@ func (x *Extractor) personContext(s *nerSent, i, j int) bool {
 	}
 	if x.afterFirstName(s, i) {
 		return true
+	}
+	if x.locativeBefore(s, i) {
+		return false // "sources in Dushanbe said": a place before the verb of saying
 	}
 	if j < len(s.words) {
 		switch s.words[j] {
@@ -371,24 +416,55 @@ func (x *Extractor) politicalSubject(s *nerSent, i, j int) bool {
 		return true
 	}
 	k := j
+	for k < len(s.words)-1 && politicalAdverb(s.words[k]) {
+		k++ // "Damascus later offered"
+	}
+	w = s.words[k]
 	if w == "also" || w == "now" || w == "still" || w == "then" || w == "has" || w == "had" || w == "is" || w == "was" || w == "will" || w == "would" || w == "cannot" || w == "can" || w == "does" || w == "did" || w == "should" || w == "must" || w == "may" {
 		return true
 	}
 	return k < len(s.words) && isPoliticalVerb(s.words[k])
 }
 
-// isPoliticalVerb reports whether w is a verb a state or its government is subject of.
-func isPoliticalVerb(w string) bool {
-	switch strings.TrimSuffix(strings.TrimSuffix(w, "s"), "ed") {
-	case "say", "said", "announc", "accus", "condemn", "warn", "want", "understand", "understood",
-		"see", "believ", "fear", "demand", "insist", "reject", "approv", "support", "oppos",
-		"claim", "deni", "deny", "threaten", "urg", "call", "refus", "agre", "back", "criticiz",
-		"criticis", "welcom", "respond", "decid", "sign", "plan", "hope", "tri", "try", "seek",
-		"sought", "consider", "view", "regard", "recogni", "blame", "sanction", "send", "sent",
-		"told", "tell", "stat", "declar", "expect", "offer", "ask", "wish", "intend", "prefer":
+// politicalAdverb reports whether w is an adverb that may stand between a subject and its
+// verb.
+func politicalAdverb(w string) bool {
+	switch w {
+	case "later", "reportedly", "repeatedly", "recently", "again", "already", "officially", "publicly",
+		"never", "swiftly", "quickly", "initially", "previously", "formally", "firmly", "strongly":
 		return true
 	}
 	return false
+}
+
+// isPoliticalVerb reports whether w is a verb a state or its government is subject of.
+func isPoliticalVerb(w string) bool {
+	switch verbStem(w) {
+	case "say", "said", "announc", "accus", "condemn", "warn", "want", "understand", "understood",
+		"promis", "pledg", "vow", "insist", "respond", "retaliat", "protest", "summon", "recall", "host",
+		"veto", "mediat", "negotiat", "pressur", "push", "press", "sought", "order", "see", "believ",
+		"fear", "demand", "reject", "approv", "support", "oppos", "claim", "deni", "deny", "threaten",
+		"urg", "call", "refus", "agre", "back", "criticiz", "criticis", "welcom", "decid", "sign",
+		"plan", "hope", "tri", "try", "seek", "consider", "view", "regard", "recogni", "blame",
+		"sanction", "send", "sent", "told", "tell", "stat", "declar", "expect", "offer", "ask", "wish",
+		"intend", "prefer", "hop", "blam", "recogniz":
+		return true
+	}
+	return false
+}
+
+// verbStem strips the inflection of a verb form: "accuses", "accused" -> "accus"; "says" ->
+// "say"; "denies" -> "deni".
+func verbStem(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ed"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "es") && len(w) > 4:
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // locativeBefore reports whether a preposition of place precedes token i.

@@ -6,6 +6,7 @@ package extract
 import (
 	"strings"
 
+	"dossier"
 	"dossier/internal/text"
 )
 
@@ -210,6 +211,14 @@ func (st *relState) sameClass(a, b int) bool {
 	ta, tb := st.ents[a].Type, st.ents[b].Type
 	if ta == tb {
 		return true
+	}
+	if ta == dossier.Location && actorType(tb) {
+		_, ok := st.stateOf(a) // "Moscow and the CSTO": a capital for its state
+		return ok
+	}
+	if tb == dossier.Location && actorType(ta) {
+		_, ok := st.stateOf(b)
+		return ok
 	}
 	return actorType(ta) && actorType(tb)
 }
@@ -595,7 +604,7 @@ func (st *relState) object(si, h, e int, slots []string) []arg {
 				}
 				continue
 			}
-			k := npAt(us, e, 3)
+			k := objNP(us, e)
 			if k < 0 {
 				continue
 			}
@@ -718,4 +727,63 @@ func (st *relState) agent(si, e int) []arg {
 		}
 	}
 	return nil
+}
+
+// objNP returns the mention that a direct object starting at unit j names: the head of a
+// short noun phrase (npAt), or the owner or place of "members of X", "a convoy of X",
+// "a military base in X", "positions near X" (the actor or place that the object's
+// people and assets stand for). It returns -1 when there is none.
+func objNP(us []unit, j int) int {
+	if k := npAt(us, j, 3); k >= 0 {
+		return k
+	}
+	for k := j; k < len(us) && k <= j+3; k++ {
+		u := &us[k]
+		if u.isMention() || !skippable(u) {
+			return -1
+		}
+		if u.word == "and" && k > j {
+			// "accused Western intelligence services and Ukraine": the named member of
+			// a coordinated object
+			return npAt(us, k+1, 1)
+		}
+		if k+1 >= len(us) || us[k+1].isMention() {
+			continue
+		}
+		next := us[k+1].word
+		switch {
+		case (isMemberNoun(u.word) || isHeldNoun(u.word)) && next == "of":
+		case isAssetNoun(u.word) && (next == "of" || next == "in" || next == "near" || next == "around" || next == "at"):
+		default:
+			continue
+		}
+		if m := npAt(us, k+2, 2); m >= 0 {
+			return m
+		}
+		return -1
+	}
+	return -1
+}
+
+// isHeldNoun reports nouns for people who work for an actor and stand for it as the
+// object of a sanction or attack ("two financiers of al-Shabaab").
+func isHeldNoun(w string) bool {
+	switch w {
+	case "financiers", "financier", "member", "supporters", "affiliates", "operatives",
+		"recruiters", "facilitators", "elements", "cells", "positions":
+		return true
+	}
+	return false
+}
+
+// isAssetNoun reports nouns for sites and assets that stand for their owner or place
+// as the object of an attack ("a military base in Galmudug", "a convoy of ATMIS").
+func isAssetNoun(w string) bool {
+	switch w {
+	case "base", "bases", "convoy", "convoys", "positions", "position", "camp", "camps",
+		"checkpoint", "checkpoints", "outpost", "outposts", "patrol", "patrols", "headquarters",
+		"barracks", "depot", "depots", "facility", "facilities", "targets", "airbase", "airfield":
+		return true
+	}
+	return false
 }

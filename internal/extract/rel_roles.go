@@ -464,7 +464,8 @@ func (st *relState) findRoles() {
 			continue
 		}
 		// No guess from the document's main state: on the development set it named the
-		// wrong state for visiting leaders more often than the right one.
+		// wrong state for visiting leaders more often than the right one (and so did the
+		// one state named just before the title).
 	}
 }
 
@@ -545,6 +546,17 @@ func (st *relState) addRole(si, i, p, body int, isState bool, t title, weight fl
 		role: t.text, sent: si, head: i, end: i + 1, weight: weight, rule: rule, place: -1, noHedge: true}
 	if st.fitTypes(&c) {
 		st.cands = append(st.cands, c)
+	}
+	// an official of a state body ("spokesman of the Iranian Foreign Ministry", "director
+	// of the FSB") is also an official of its state
+	if !isState && st.ents[p].Type == dossier.Person {
+		if s, ok := st.stateOfBody(body); ok && s != p {
+			m := c
+			m.typ, m.tgt, m.weight, m.rule = dossier.MemberOf, arg{ent: s, u: -1, how: argAdjacent}, weight-0.05, rule+"-state"
+			if st.fitTypes(&m) {
+				st.cands = append(st.cands, m)
+			}
+		}
 	}
 }
 

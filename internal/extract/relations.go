@@ -78,6 +78,7 @@ func relate(doc string, sents []text.Sentence, ents []dossier.Entity, opts Optio
 	st.findPredicates()
 	st.findRoles()
 	st.findStanding()
+	st.findAppositions()
 	st.findCompounds()
 	st.findBodies()
 	st.findPlaces()
@@ -233,6 +234,10 @@ func matchRest(us []unit, h int, rest [][]string) (int, bool) {
 		found := false
 		for g := 0; g <= 3 && j < len(us); g++ {
 			u := &us[j]
+			if u.isMention() && !u.poss && j+1 < len(us) && containsWord(forms, us[j+1].word) {
+				j++ // a name that modifies the pattern's noun: "a Russian delegation"
+				continue
+			}
 			if u.isMention() || isBoundary(u.word) || u.word == "," || u.word == "." {
 				return 0, false
 			}
@@ -279,6 +284,9 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 		fwd, rev := splitSlots(p.Slots)
 		srcs = st.subject(si, h, false)
 		tgts = st.object(si, h, e, fwd)
+		if len(tgts) == 0 && p.Type == dossier.Consult && len(p.Rest) > 0 {
+			tgts = st.inPattern(si, h, e)
+		}
 		if len(tgts) == 0 && len(rev) > 0 {
 			// "X received weapons from Y": Y is the source
 			if from := st.object(si, h, e, rev); len(from) > 0 {
@@ -995,9 +1003,41 @@ func (st *relState) dropMeetingPairs(evs []dossier.Event) {
 		start int
 		id    string
 	}
+	idx := map[string]int{}
+	for i, e := range st.ents {
+		idx[e.ID] = i
+	}
+	// who represents whom: a person with a role towards a body or state
+	rep := map[[2]int]bool{}
+	for _, c := range st.cands {
+		if c.typ == dossier.MemberOf || c.typ == dossier.Leads {
+			rep[[2]int{c.src.ent, c.tgt.ent}] = true
+		}
+	}
+	// sides counts the parties of a meeting: a person who represents another
+	// participant is not a party of their own ("a US delegation led by X visited Niamey")
+	sides := func(v dossier.Event) int {
+		n := 0
+		for _, p := range v.Participants {
+			pi := idx[p]
+			own := true
+			if st.ents[pi].Type == dossier.Person {
+				for _, q := range v.Participants {
+					if rep[[2]int{pi, idx[q]}] {
+						own = false
+						break
+					}
+				}
+			}
+			if own {
+				n++
+			}
+		}
+		return n
+	}
 	in := map[sk]bool{}
 	for _, v := range evs {
-		if v.Type != dossier.Consult || len(v.Participants) < 3 {
+		if v.Type != dossier.Consult || len(v.Participants) < 3 || sides(v) < 3 {
 			continue
 		}
 		for _, p := range v.Participants {
@@ -1122,4 +1162,26 @@ func (st *relState) placeIn(si, h, src, tgt int) int {
 		}
 	}
 	return -1
+}
+
+// inPattern returns the actor that modifies a meeting pattern's noun inside the pattern
+// ("received a Russian delegation", "held Turkish-Syrian talks"), and the person who
+// leads it when "led by" or "headed by" follows ("a Russian delegation led by X").
+func (st *relState) inPattern(si, h, e int) []arg {
+	us := st.sus[si].units
+	var out []arg
+	for k := h + 1; k < e; k++ {
+		if us[k].isMention() && actorType(st.ents[us[k].ent].Type) && st.ents[us[k].ent].Type != dossier.Person {
+			out = append(out, arg{ent: us[k].ent, u: k, how: argAdjacent})
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if e+2 < len(us) && (us[e].word == "led" || us[e].word == "headed") && us[e+1].word == "by" {
+		if k := npAt(us, e+2, 5); k >= 0 && st.ents[us[k].ent].Type == dossier.Person {
+			out = append(out, arg{ent: us[k].ent, u: k, how: argPrep})
+		}
+	}
+	return out
 }

@@ -19,7 +19,8 @@ type portfolio struct {
 	org   string // "Ministry of Defense"
 }
 
-// loadTitles reads titles.tsv: kind, display form, person (1 or 0), org. Kinds: "title"
+// loadTitles reads titles.tsv: kind, form, person (1 or 0), org, and an optional display
+// name for abbreviated forms ("Gen." is shown as "General"). Kinds: "title"
 // (a fixed title), "mod" (a modifier such as Acting, Deputy), "portfolio" (Defense, with
 // its ministry in the org column), "office" (Minister, Secretary: a head that takes a
 // portfolio before it or "of"/"for" and a portfolio after it).
@@ -30,7 +31,7 @@ func (l *Lexicon) loadTitles(data []byte) error {
 			return
 		}
 		col := strings.Split(line, "\t")
-		for len(col) < 4 {
+		for len(col) < 5 {
 			col = append(col, "")
 		}
 		words := Tokens(col[1])
@@ -41,6 +42,9 @@ func (l *Lexicon) loadTitles(data []byte) error {
 		switch col[0] {
 		case "title":
 			t := Title{Name: col[1], Person: col[2] == "1", Org: col[3]}
+			if col[4] != "" {
+				t.Name = col[4]
+			}
 			l.addTitle(words, t)
 			// "Gen." is also written "Gen" and tokenized "gen" ".".
 			if last := words[len(words)-1]; len(last) > 1 && strings.HasSuffix(last, ".") && !strings.Contains(last[:len(last)-1], ".") {

@@ -25,7 +25,9 @@ func (s *Store) newGraphReader(ctx context.Context, f relFilter, minSources int)
 	return &graphReader{s: s, ctx: ctx, f: f, into: into, min: minSources}, nil
 }
 
-// around returns the edges touching any of ids.
+// around returns the edges touching any of ids, aggregated from the relations (the
+// stored edges answer only for queries without time filters: see topNeighbors, topAmong,
+// adjacent).
 func (g *graphReader) around(ids []int64) ([]Edge, error) {
 	return g.read(ids, false, 0)
 }
@@ -36,71 +38,26 @@ func (g *graphReader) among(ids []int64, limit int) ([]Edge, error) {
 	return g.read(ids, true, limit)
 }
 
-// storedCond is the condition on the edges table for edges touching ids (or with both
-// ends in ids), with g's filters.
-func (g *graphReader) storedCond(ids []int64, both bool) (string, []any) {
-	in := inList(len(ids))
-	cond := "(a IN " + in + " OR b IN " + in + ")"
-	if both {
-		// (b + 0) keeps the database from probing the index for every pair of ids.
-		cond = "a IN " + in + " AND (b + 0) IN " + in
-	}
-	args := append(int64Args(ids), int64Args(ids)...)
-	if len(g.f.types) > 0 {
-		cond += " AND type IN " + inList(len(g.f.types))
-		for _, t := range g.f.types {
-			args = append(args, string(t))
-		}
-	}
-	if g.min > 0 {
-		cond += " AND sources >= ?"
-		args = append(args, g.min)
-	}
-	return cond, args
-}
-
 // neighbors returns the entities linked to ids, outside ids, each with the number of
-// claims linking it to them.
+// claims linking them to them, aggregating the relations (for time-filtered queries).
 func (g *graphReader) neighbors(ids []int64) (map[int64]int, error) {
 	in := map[int64]bool{}
 	for _, id := range ids {
 		in[id] = true
 	}
+	edges, err := g.around(ids)
+	if err != nil {
+		return nil, err
+	}
 	score := map[int64]int{}
-	if !g.f.plain() {
-		edges, err := g.around(ids)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range edges {
-			for _, o := range []int64{e.Source, e.Target} {
-				if !in[o] {
-					score[o] += e.Claims
-				}
+	for _, e := range edges {
+		for _, o := range []int64{e.Source, e.Target} {
+			if !in[o] {
+				score[o] += e.Claims
 			}
 		}
-		return score, nil
 	}
-	cond, args := g.storedCond(ids, false)
-	rows, err := g.s.db.QueryContext(g.ctx, g.s.q(`SELECT a, b, claims FROM edges WHERE `+cond), args...)
-	if err != nil {
-		return nil, fmt.Errorf("neighbors: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var a, b int64
-		var n int
-		if err := rows.Scan(&a, &b, &n); err != nil {
-			return nil, fmt.Errorf("neighbors: %w", err)
-		}
-		if !in[a] {
-			score[a] += n
-		}
-		if !in[b] {
-			score[b] += n
-		}
-	}
-	return score, rows.Err()
+	return score, nil
 }
 
 // filterCond returns g's type and source filters as SQL on the edges table.
@@ -277,14 +234,7 @@ func (g *graphReader) read(ids []int64, both bool, limit int) ([]Edge, error) {
 		return nil, nil
 	}
 	var edges []Edge
-	if g.f.plain() {
-		cond, args := g.storedCond(ids, both)
-		if limit > 0 {
-			cond += " ORDER BY claims DESC, rel_id LIMIT ?"
-			args = append(args, limit)
-		}
-		return g.s.storedEdges(g.ctx, g.s.db, cond, args)
-	} else if g.into == nil {
+	if g.into == nil {
 		var cond string
 		var args []any
 		if both {

@@ -583,6 +583,26 @@ func checkEdges(t *testing.T, s *store.Store) {
 	if len(kept.Edges) == 0 {
 		t.Errorf("no edges to compare")
 	}
+	// Neighborhoods read from the kept edges and aggregated afresh hold the same entities.
+	for _, n := range kept.Nodes {
+		a, err := s.Graph(ctx, store.GraphQuery{Center: []int64{n.ID}, Depth: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := s.Graph(ctx, store.GraphQuery{Center: []int64{n.ID}, Depth: 2, Time: store.TimeFilter{KnownAt: time.Now().Add(24 * time.Hour)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, bn := nodeSet(a), nodeSet(b)
+		if len(an) != len(bn) || len(a.Edges) != len(b.Edges) {
+			t.Errorf("neighborhood of %d: %d nodes, %d edges from kept edges; %d, %d aggregated afresh", n.ID, len(an), len(a.Edges), len(bn), len(b.Edges))
+		}
+		for id := range an {
+			if !bn[id] {
+				t.Errorf("neighborhood of %d: %d only in the kept edges' answer", n.ID, id)
+			}
+		}
+	}
 }
 
 func testReextract(t *testing.T, s *store.Store) {

@@ -1,0 +1,223 @@
+package extract
+
+// Descriptive appositions of groups and bodies: "JNIM, the al-Qaeda branch in the
+// Sahel led by Iyad Ag Ghali," (AFFILIATED_WITH al-Qaeda, LOCATED_IN Sahel, LEADS),
+// "the group's Afghan branch, ISKP" (AFFILIATED_WITH the group, LOCATED_IN Afghanistan),
+// "the Amniyat, the intelligence wing of the group" (MEMBER_OF the group).
+
+import (
+	"dossier"
+	"dossier/internal/text"
+)
+
+// descNoun maps the head noun of a descriptive apposition to the relation it states
+// between the described group and the owner named in the description.
+func descNoun(w string) (dossier.RelationType, bool) {
+	switch w {
+	case "branch", "affiliate", "offshoot", "franchise", "chapter", "outlet", "mouthpiece":
+		return dossier.AffiliatedWith, true
+	case "wing", "arm", "faction", "organ", "administration", "unit", "subsidiary":
+		return dossier.MemberOf, true
+	}
+	return "", false
+}
+
+// leadVerb maps "led by", "commanded by", "headed by" to the role they give.
+func leadVerb(w string) (string, bool) {
+	switch w {
+	case "led":
+		return "leader", true
+	case "commanded":
+		return "commander", true
+	case "headed":
+		return "head", true
+	}
+	return "", false
+}
+
+// descPhrase is a parsed description: "the al-Qaeda branch in the Sahel led by X".
+type descPhrase struct {
+	typ    dossier.RelationType
+	noun   string
+	owner  int   // entity index of the owner, or -1
+	places []int // entity indexes of places the description puts the group in
+	leader int   // entity index of a person named by "led by", or -1
+	end    int   // unit just past the phrase
+}
+
+// actorOwner reports entity types that may own a branch or wing.
+func actorOwner(t dossier.EntityType) bool {
+	return t == dossier.ArmedGroup || t == dossier.Organization || t == dossier.Country
+}
+
+// parseDesc parses a description starting at unit j of sentence si: a determiner or
+// possessor, up to four modifiers, a description noun, then optional "of <owner>", "in
+// <place>" and "led by <person>". self is the entity described (never its own owner).
+func (st *relState) parseDesc(si, j, self int) (descPhrase, bool) {
+	us := st.sus[si].units
+	d := descPhrase{owner: -1, leader: -1}
+	k := j
+	if k >= len(us) {
+		return d, false
+	}
+	switch {
+	case us[k].isMention() && us[k].poss && actorOwner(st.ents[us[k].ent].Type):
+		d.owner = us[k].ent
+		k++
+	case !us[k].isMention() && (us[k].word == "its" || us[k].word == "their"):
+		if e := st.resolvePronoun(si, k); e >= 0 && e != self {
+			d.owner = e
+		}
+		k++
+	case !us[k].isMention() && us[k].word == "the" && k+2 < len(us) && !us[k+1].isMention() &&
+		(us[k+1].word == "group's" || (us[k+1].word == "group" && us[k+2].word == "'s")):
+		if e := st.resolveGroup(si, k); e >= 0 && e != self {
+			d.owner = e
+		}
+		k += 2
+		if us[k].word == "'s" {
+			k++
+		}
+	case !us[k].isMention() && (us[k].word == "the" || us[k].word == "a" || us[k].word == "an"):
+		k++
+	default:
+		return d, false
+	}
+	found := false
+	for n := 0; k < len(us) && n < 5; n, k = n+1, k+1 {
+		u := &us[k]
+		if u.isMention() {
+			t := st.ents[u.ent].Type
+			switch {
+			case u.ent == self:
+				return d, false
+			case t == dossier.Country && st.isDemonym(u):
+				d.places = append(d.places, u.ent)
+			case actorOwner(t) && d.owner < 0:
+				d.owner = u.ent
+			default:
+				return d, false
+			}
+			continue
+		}
+		if typ, ok := descNoun(u.word); ok {
+			d.typ, d.noun, found = typ, u.word, true
+			k++
+			break
+		}
+		if u.kind != text.Word || u.cap || isBoundary(u.word) || isPreposition(u.word) || isDeterminer(u.word) {
+			return d, false
+		}
+	}
+	if !found {
+		return d, false
+	}
+	// "of the group", "of al-Qaeda"
+	if k+1 < len(us) && us[k].word == "of" && !us[k].isMention() {
+		switch {
+		case us[k+1].isMention() && actorOwner(st.ents[us[k+1].ent].Type) && us[k+1].ent != self:
+			if d.owner < 0 {
+				d.owner = us[k+1].ent
+			}
+			k += 2
+		case k+2 < len(us) && groupAnaphor(us, k+2):
+			if e := st.resolveGroup(si, k+1); e >= 0 && e != self && d.owner < 0 {
+				d.owner = e
+			}
+			k += 3
+		}
+	}
+	// "in the Sahel", "in central Mali and northern Burkina Faso"
+	if k+1 < len(us) && !us[k].isMention() && us[k].word == "in" {
+		if p := npAt(us, k+1, 3); p >= 0 {
+			for _, g := range st.coordGroup(us, p, false) {
+				if t := st.ents[us[g].ent].Type; t == dossier.Location || t == dossier.Country {
+					d.places = append(d.places, us[g].ent)
+				}
+				k = g + 1
+			}
+		}
+	}
+	if k+2 < len(us) && !us[k].isMention() && us[k+1].word == "by" && us[k+2].isMention() &&
+		st.ents[us[k+2].ent].Type == dossier.Person {
+		if _, ok := leadVerb(us[k].word); ok {
+			d.leader = us[k+2].ent
+			k += 3
+		}
+	}
+	d.end = k
+	return d, d.owner >= 0 || len(d.places) > 0 || d.leader >= 0
+}
+
+// findAppositions adds the relations of descriptive appositions of groups and bodies,
+// both "X, the <owner> branch ..." and "<owner>'s branch, X".
+func (st *relState) findAppositions() {
+	for si := range st.sus {
+		us := st.sus[si].units
+		for i := range us {
+			u := &us[i]
+			if !u.isMention() || u.poss {
+				continue
+			}
+			if t := st.ents[u.ent].Type; t != dossier.ArmedGroup && t != dossier.Organization {
+				continue
+			}
+			// X (ACR), <description>
+			j := i + 1
+			if j < len(us) && us[j].word == "(" {
+				for k := j + 1; k < len(us) && k <= j+6; k++ {
+					if us[k].word == ")" {
+						j = k + 1
+						break
+					}
+				}
+			}
+			if j < len(us) && us[j].word == "," {
+				if d, ok := st.parseDesc(si, j+1, u.ent); ok {
+					st.addDesc(si, i, j+1, u.ent, d)
+					continue
+				}
+			}
+			// <description>, X
+			if i >= 3 && us[i-1].word == "," || i >= 4 && us[i-1].word == "the" && us[i-2].word == "," {
+				c := i - 1
+				if us[c].word == "the" {
+					c--
+				}
+				for s := c - 2; s >= 0 && s >= c-7; s-- {
+					if d, ok := st.parseDesc(si, s, u.ent); ok && d.end == c && d.leader < 0 {
+						st.addDesc(si, i, s, u.ent, d)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// addDesc adds the relations a description d states about the group at unit i.
+func (st *relState) addDesc(si, i, head, x int, d descPhrase) {
+	add := func(c cand) {
+		if st.fitTypes(&c) {
+			st.cands = append(st.cands, c)
+		}
+	}
+	src := arg{ent: x, u: i, how: argAdjacent}
+	if d.owner >= 0 && d.owner != x {
+		role := ""
+		if d.typ == dossier.MemberOf {
+			role = d.noun
+		}
+		add(cand{typ: d.typ, src: src, tgt: arg{ent: d.owner, u: -1, how: argAdjacent}, role: role,
+			sent: si, head: head, end: d.end, weight: 0.7, rule: "apposition", place: -1, noHedge: true})
+	}
+	for _, p := range d.places {
+		add(cand{typ: dossier.LocatedIn, src: src, tgt: arg{ent: p, u: -1, how: argAdjacent},
+			sent: si, head: head, end: d.end, weight: 0.65, rule: "apposition-place", place: -1, noHedge: true})
+	}
+	if d.leader >= 0 {
+		role, _ := leadVerb(st.sus[si].units[d.end-3].word)
+		add(cand{typ: dossier.Leads, src: arg{ent: d.leader, u: d.end - 1, how: argAdjacent}, tgt: src, role: role,
+			sent: si, head: head, end: d.end, weight: 0.7, rule: "apposition-leader", place: -1, noHedge: true})
+	}
+}
