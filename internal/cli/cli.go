@@ -64,7 +64,7 @@ func commands() []command {
 
 // Main runs the dossier command line with args (without the program name) and returns the
 // exit status: 0 on success, 2 for bad usage or input, 3 when something is not found, 4 on
-// a conflict, 1 for any other failure.
+// a conflict, 5 for input of a kind dossier does not support, 1 for any other failure.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: time.Now}
 	err := a.run(args)
@@ -87,6 +87,8 @@ func exitCode(err error) int {
 		return 3
 	case errors.Is(err, dossier.ErrConflict):
 		return 4
+	case errors.Is(err, dossier.ErrUnsupported):
+		return 5
 	}
 	return 1
 }

@@ -274,6 +274,9 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	case x.locativeBefore(s, i):
 		c.typ = dossier.Location
 		c.weak = !(i > 0 && (s.words[i-1] == "in" || s.words[i-1] == "near" || s.words[i-1] == "outside"))
+	case i >= 2 && (s.words[i-1] == "and" || s.words[i-1] == "or") && s.owner[i-2] != 0 && d.cands[s.owner[i-2]-1].typ == dossier.Location && d.cands[s.owner[i-2]-1].form == dossier.FormName && x.locativeBefore(s, d.cands[s.owner[i-2]-1].i):
+		c.typ = dossier.Location // "in Harim and Jindires": a place coordinated with a place
+		c.weak = true
 	case j+1 < n && s.words[j] == "," && s.owner[j+1] != 0 && d.cands[s.owner[j+1]-1].typ == dossier.Country && d.cands[s.owner[j+1]-1].form == dossier.FormName:
 		c.typ = dossier.Location // "Tavildara, Tajikistan"
 	case i >= 3 && s.words[i-1] == "of" && (s.words[i-2] == "town" || s.words[i-2] == "city" || s.words[i-2] == "village" || s.words[i-2] == "province" || s.words[i-2] == "region" || s.words[i-2] == "district" || s.words[i-2] == "port"):

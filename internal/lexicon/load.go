@@ -58,7 +58,13 @@ func Load() (*Lexicon, error) {
 				return nil, err
 			}
 			eachLine(data, func(line string) {
-				(*ls.set)[Fold(strings.TrimSpace(line))] = struct{}{}
+				line = strings.TrimSpace(line)
+				if len(line) > 1 && line[0] == '-' {
+					// a hand-made list takes a word out of a generated one: "-el"
+					delete(*ls.set, Fold(line[1:]))
+					return
+				}
+				(*ls.set)[Fold(line)] = struct{}{}
 			})
 		}
 	}

@@ -5,12 +5,15 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
 	"path"
 	"strings"
 	"time"
+
+	"dossier"
 )
 
 // files holds the UI page and the bundle built from web/ (make assets).
@@ -89,7 +92,7 @@ func (a asset) serve(w http.ResponseWriter, r *http.Request) {
 func (s *server) handleAsset(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.assets.byURL[r.URL.Path]
 	if !ok {
-		s.writeJSON(w, http.StatusNotFound, errorBody{Error: "no such asset"})
+		s.fail(w, r, fmt.Errorf("asset %s: %w", r.URL.Path, dossier.ErrNotFound))
 		return
 	}
 	a.serve(w, r)

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
+
+	"dossier"
 )
 
 // routes is the one place that lists every route the server answers. openapi.json must
@@ -36,7 +39,7 @@ func (s *server) routes() *http.ServeMux {
 			s.writeJSON(w, http.StatusMethodNotAllowed, errorBody{Error: r.Method + " not allowed on " + r.URL.Path})
 			return
 		}
-		s.writeJSON(w, http.StatusNotFound, errorBody{Error: "no such API route: " + r.Method + " " + r.URL.Path})
+		s.fail(w, r, fmt.Errorf("no such API route: %s %s: %w", r.Method, r.URL.Path, dossier.ErrNotFound))
 	})
 	return mux
 }

@@ -32,7 +32,7 @@ func (s *server) handleUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.ContentLength > s.maxUp {
-		s.writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("upload: larger than %d bytes", s.maxUp)})
+		s.fail(w, r, uploadErr(&http.MaxBytesError{Limit: s.maxUp}))
 		return
 	}
 	body := http.MaxBytesReader(w, r.Body, s.maxUp)
@@ -44,6 +44,10 @@ func (s *server) handleUpload(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if err != nil {
+			var mb *http.MaxBytesError
+			if !errors.As(err, &mb) {
+				err = fmt.Errorf("%v: %w", err, dossier.ErrInvalid) // a malformed multipart body
+			}
 			s.fail(w, r, uploadErr(err))
 			return
 		}
@@ -75,16 +79,6 @@ func uploadErr(err error) error {
 	var mb *http.MaxBytesError
 	if errors.As(err, &mb) {
 		return fmt.Errorf("upload: larger than %d bytes: %w", mb.Limit, err)
-	}
-	if errors.Is(err, dossier.ErrInvalid) || errors.Is(err, dossier.ErrUnsupported) || errors.Is(err, dossier.ErrConflict) || errors.Is(err, dossier.ErrNotFound) {
-		return fmt.Errorf("upload: %w", err)
-	}
-	var ie *dossier.InputError
-	if errors.As(err, &ie) {
-		return fmt.Errorf("upload: %w", err)
-	}
-	if strings.Contains(err.Error(), "multipart") {
-		return fmt.Errorf("upload: %v: %w", err, dossier.ErrInvalid)
 	}
 	return fmt.Errorf("upload: %w", err)
 }
