@@ -42,8 +42,12 @@ func docsCommand() command {
 					tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 					fmt.Fprintf(tw, "ID\tDATE\tSERIES\tTITLE\tLANG\tENTITIES\tRELATIONS\tSOURCE\n")
 					for _, d := range docs {
+						source := d.Source
+						if d.DuplicateOf != "" {
+							source += " (near duplicate of " + shortID(d.DuplicateOf) + ")"
+						}
 						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", shortID(d.ID), orDash(d.Date), orDash(d.Series),
-							clip(orDash(d.Title), 60), orDash(d.Lang), d.Entities, d.Relations, d.Source)
+							clip(orDash(d.Title), 60), orDash(d.Lang), d.Entities, d.Relations, source)
 					}
 					if err := tw.Flush(); err != nil {
 						return fmt.Errorf("write: %w", err)

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -14,6 +16,7 @@ import (
 	"dossier"
 	"dossier/internal/extract"
 	"dossier/internal/ingest"
+	"dossier/internal/ingest/dedup"
 	"dossier/internal/store"
 )
 
@@ -111,13 +114,19 @@ func (a *app) ingestPaths(st *store.Store, p *pipeline, paths []string, asJSON, 
 	}
 	bar := newProgress(a.stderr, len(files))
 	var interrupted error
-	for i, f := range files {
+	i := 0
+	a.ingestConcurrently(st, p, files, func(prep *prepared) bool {
 		if err := a.ctx.Err(); err != nil {
 			interrupted = fmt.Errorf("ingest interrupted after %d of %d files: %w", i, len(files), err)
-			break
+			return false
 		}
-		bar.show(i, f)
-		record(a.ingestFile(st, p, f))
+		bar.show(i, prep.path)
+		record(a.storePrepared(st, prep))
+		i++
+		return true
+	})
+	if err := a.ctx.Err(); err != nil && interrupted == nil && i < len(files) {
+		interrupted = fmt.Errorf("ingest interrupted after %d of %d files: %w", i, len(files), err)
 	}
 	bar.done()
 	if asJSON {
@@ -166,19 +175,116 @@ func (a *app) printOutcome(o ingestOutcome) {
 
 // ingestFile reads, extracts and stores one file.
 func (a *app) ingestFile(st *store.Store, p *pipeline, path string) ingestOutcome {
+	return a.storePrepared(st, a.prepare(st, p, path))
+}
+
+// prepared is a file read and extracted, ready to be stored; or the outcome already
+// decided (the file failed to read, or the store has it).
+type prepared struct {
+	path    string
+	doc     *dossier.Document
+	ex      *dossier.Extraction
+	note    string
+	opt     store.PutOptions
+	outcome *ingestOutcome
+}
+
+// prepare reads and extracts one file, unless the store already has it. It only reads
+// the store, so that several can run beside the one goroutine that writes.
+func (a *app) prepare(st *store.Store, p *pipeline, path string) *prepared {
 	doc, err := a.read(p, path)
 	if err != nil {
-		return ingestOutcome{Path: path, Status: "failed", Error: err.Error()}
+		return &prepared{path: path, outcome: &ingestOutcome{Path: path, Status: "failed", Error: err.Error()}}
 	}
-	res, note, err := storeDocument(a.ctx, st, p, doc)
+	has, err := st.HasDocument(a.ctx, doc.ID)
+	switch {
+	case err != nil:
+		return &prepared{path: path, outcome: &ingestOutcome{Path: path, ID: doc.ID, Status: "failed", Error: fmt.Sprintf("ingest %s: %v", path, err)}}
+	case has:
+		return &prepared{path: path, outcome: &ingestOutcome{Path: path, ID: doc.ID, Status: "unchanged"}}
+	}
+	ex, note := p.extract(doc)
+	return &prepared{path: path, doc: doc, ex: ex, note: note, opt: putOptions(doc)}
+}
+
+// storePrepared stores a prepared file and returns its outcome.
+func (a *app) storePrepared(st *store.Store, prep *prepared) ingestOutcome {
+	if prep.outcome != nil {
+		return *prep.outcome
+	}
+	path := prep.path
+	res, err := st.PutDocumentWith(a.ctx, prep.doc, prep.ex, prep.opt)
 	if err != nil {
-		return ingestOutcome{Path: path, ID: doc.ID, Status: "failed", Error: fmt.Sprintf("ingest %s: %v", path, err)}
+		return ingestOutcome{Path: path, ID: prep.doc.ID, Status: "failed", Error: fmt.Sprintf("ingest %s: %v", path, err)}
 	}
-	o := ingestOutcome{Path: path, ID: res.ID, Status: "unchanged", Note: note}
-	if res.New {
-		o.Status = "new"
+	if !res.New {
+		// Another input of this run had the same content.
+		return ingestOutcome{Path: path, ID: res.ID, Status: "unchanged"}
 	}
-	return o
+	note := prep.note
+	if res.DuplicateOf != "" {
+		note = joinNotes(note, "near duplicate of "+res.DuplicateOf)
+	}
+	return ingestOutcome{Path: path, ID: res.ID, Status: "new", Note: note}
+}
+
+// ingestConcurrently reads and extracts files on GOMAXPROCS-1 goroutines (at least one)
+// while the calling goroutine hands each prepared file, in the order of files, to handle,
+// which stores it. At most a few files per reader are in flight, so memory stays
+// bounded whatever the number of files. It returns when every file has been handed over,
+// when handle returns false, or when the context is cancelled.
+func (a *app) ingestConcurrently(st *store.Store, p *pipeline, files []string, handle func(*prepared) bool) {
+	workers := max(1, runtime.GOMAXPROCS(0)-1)
+	type job struct {
+		path string
+		out  chan<- *prepared
+	}
+	jobs := make(chan job)
+	pending := make(chan chan *prepared, 2*workers)
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.out <- a.prepare(st, p, j.path)
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(pending)
+		defer close(jobs)
+		for _, f := range files {
+			slot := make(chan *prepared, 1) // buffered: a reader never waits for the writer
+			select {
+			case pending <- slot:
+			case <-quit:
+				return
+			case <-a.ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{f, slot}:
+			case <-quit:
+				close(slot)
+				return
+			case <-a.ctx.Done():
+				close(slot) // the writer may be waiting for it
+				return
+			}
+		}
+	}()
+	for slot := range pending {
+		prep, ok := <-slot
+		if !ok || !handle(prep) {
+			break
+		}
+	}
+	close(quit)
+	wg.Wait()
 }
 
 // storeDocument stores doc with its extraction unless the store already has it, in which
@@ -192,8 +298,28 @@ func storeDocument(ctx context.Context, st *store.Store, p *pipeline, doc *dossi
 		return store.PutResult{ID: doc.ID}, "", nil
 	}
 	ex, note := p.extract(doc)
-	res, err := st.PutDocument(ctx, doc, ex, extract.Version)
+	res, err := st.PutDocumentWith(ctx, doc, ex, putOptions(doc))
+	if err == nil && res.DuplicateOf != "" {
+		note = joinNotes(note, "near duplicate of "+res.DuplicateOf)
+	}
 	return res, note, err
+}
+
+// putOptions are the store options of a document: the extractor's version and the
+// document's near-duplicate fingerprint.
+func putOptions(doc *dossier.Document) store.PutOptions {
+	return store.PutOptions{Extractor: extract.Version, Fingerprint: dedup.Fingerprint(doc.Text), NearDistance: dedup.MaxDistance}
+}
+
+// joinNotes joins two notes on an outcome, either of which may be empty.
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
 }
 
 // uploader returns the function the web server calls to store an uploaded file.

@@ -24,8 +24,12 @@ func showCommand() command {
 					if err != nil {
 						return fmt.Errorf("show %s: %w", args[0], err)
 					}
+					dup, err := st.NearDuplicateOf(a.ctx, doc.ID)
+					if err != nil {
+						return fmt.Errorf("show %s: %w", args[0], err)
+					}
 					if !*asJSON {
-						printDocument(a, doc)
+						printDocument(a, doc, dup)
 						return nil
 					}
 					ex, err := st.Extraction(a.ctx, doc.ID)
@@ -35,17 +39,19 @@ func showCommand() command {
 					ex.Document = doc.Info()
 					ex.Normalize()
 					return writeJSON(a.stdout, struct {
-						Document   *dossier.Document   `json:"document"`
-						Extraction *dossier.Extraction `json:"extraction"`
-					}{doc, ex})
+						Document    *dossier.Document   `json:"document"`
+						Extraction  *dossier.Extraction `json:"extraction"`
+						DuplicateOf string              `json:"duplicate_of,omitempty"`
+					}{doc, ex, dup})
 				})
 			}
 		},
 	}
 }
 
-// printDocument prints doc's metadata, then its text.
-func printDocument(a *app, doc *dossier.Document) {
+// printDocument prints doc's metadata (with the document it nearly duplicates, dup, if
+// any), then its text.
+func printDocument(a *app, doc *dossier.Document, dup string) {
 	w := a.stdout
 	fmt.Fprintf(w, "ID:       %s\n", doc.ID)
 	fmt.Fprintf(w, "Title:    %s\n", orDash(doc.Title))
@@ -55,6 +61,9 @@ func printDocument(a *app, doc *dossier.Document) {
 	fmt.Fprintf(w, "Format:   %s, %d bytes, language %s\n", doc.Format, doc.Size, orDash(doc.Lang))
 	fmt.Fprintf(w, "Marking:  %s\n", orDash(doc.Marking))
 	fmt.Fprintf(w, "Ingested: %s\n", doc.IngestedAt.UTC().Format("2006-01-02 15:04:05Z"))
+	if dup != "" {
+		fmt.Fprintf(w, "Near duplicate of %s\n", dup)
+	}
 	fmt.Fprintf(w, "\n%s\n", doc.Text)
 	if len(doc.Footnotes) > 0 {
 		fmt.Fprintf(w, "\nFootnotes:\n")

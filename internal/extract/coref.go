@@ -83,6 +83,7 @@ func (x *Extractor) coref(d *nerDoc) []dossier.Entity {
 		}
 	}
 	x.linkSurnames(d, cands)
+	x.linkHeads(d, cands)
 	x.linkInitials(cands)
 	cands = append(cands, x.describeLeaders(d, cands)...)
 
@@ -128,6 +129,11 @@ func (x *Extractor) linkParentheses(d *nerDoc, cands []*entCand) {
 			case o.form == dossier.FormAcronym && abbreviates(d.src[o.start:o.end], d.src[c.start:c.end]):
 				joinGroups(c.ent, o.ent)
 			case c.form == dossier.FormAcronym && abbreviates(d.src[c.start:c.end], d.src[o.start:o.end]):
+				joinGroups(c.ent, o.ent)
+			case o.form == dossier.FormAcronym && o.entry == nil && (c.typ == dossier.Organization || c.typ == dossier.ArmedGroup) && c.form == dossier.FormName && transliterated(d.src[o.start:o.end], d.src[c.start:c.end]):
+				// "National Antiterrorism Committee (NAK)": an acronym of the name in its
+				// own language
+				o.typ, o.weak = c.typ, false
 				joinGroups(c.ent, o.ent)
 			}
 		}
@@ -711,4 +717,67 @@ func (x *Extractor) bodyState(d *nerDoc, c *entCand) (string, *lexicon.Entry) {
 		return "", nil // a listed body of no state named here
 	}
 	return keyOf(words), state
+}
+
+// transliterated reports whether acr, defined in parentheses after name, may abbreviate it
+// in another language: its first letter is the name's, and at least half of its letters are
+// initials of the name's words ("NAK", "National Antiterrorism Committee").
+func transliterated(acr, name string) bool {
+	var initials []rune
+	for _, w := range strings.Fields(name) {
+		if isConnector(strings.ToLower(w)) {
+			continue
+		}
+		for _, r := range w {
+			initials = append(initials, unicode.ToUpper(r))
+			break
+		}
+	}
+	letters := []rune(strings.TrimSuffix(acr, "s"))
+	if len(initials) < 2 || len(letters) < 2 || len(letters) > len(initials)+1 || unicode.ToUpper(letters[0]) != initials[0] {
+		return false
+	}
+	hit := 0
+	for _, r := range letters {
+		for _, in := range initials {
+			if unicode.ToUpper(r) == in {
+				hit++
+				break
+			}
+		}
+	}
+	return 2*hit >= len(letters)
+}
+
+// linkHeads joins a lone organization head noun ("the Council", "the Committee") to the
+// one organization of the document whose name opens or ends with it ("Council of the
+// European Union"). With two or more such names it stays apart.
+func (x *Extractor) linkHeads(d *nerDoc, cands []*entCand) {
+	full := map[string]*corefGroup{}
+	ambiguous := map[string]bool{}
+	for _, c := range cands {
+		if c.typ != dossier.Organization || c.form != dossier.FormName || c.j-c.i < 2 {
+			continue
+		}
+		s := d.sents[c.s]
+		for _, w := range []string{s.words[c.i], s.words[c.j-1]} {
+			if !x.orgHead(w) {
+				continue
+			}
+			if g := full[w]; g != nil && g.root() != c.ent.root() {
+				ambiguous[w] = true
+			}
+			full[w] = c.ent
+		}
+	}
+	for _, c := range cands {
+		if c.j-c.i != 1 || c.entry != nil || c.form != dossier.FormName || c.typ != dossier.Organization && c.typ != dossier.Person {
+			continue
+		}
+		w := d.sents[c.s].words[c.i]
+		if g := full[w]; g != nil && !ambiguous[w] {
+			c.typ, c.weak = dossier.Organization, false
+			joinGroups(g, c.ent)
+		}
+	}
 }

@@ -159,6 +159,17 @@ func (st *relState) resolveDates() {
 	var prev dossier.Date
 	for si := range st.sus {
 		st.dates[si] = findDates(st.sus[si].units, st.docDate, &prev)
+		// the next sentence's "two days later" counts from this sentence's most precise
+		// date ("On March 6, ... announced last September"), not from its last one
+		if ds := st.dates[si]; len(ds) > 0 {
+			best := ds[len(ds)-1].date
+			for _, e := range ds {
+				if e.date.Precision() > best.Precision() {
+					best = e.date
+				}
+			}
+			prev = best
+		}
 	}
 }
 

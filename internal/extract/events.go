@@ -634,8 +634,17 @@ func (st *relState) datedAttack(si int) *evBuild {
 // ("the foreign ministers of X, Y and Z met in Moscow. Lavrov hosted A, B and C").
 func mergeEvents(bs []*evBuild) []*evBuild {
 	drop := make([]bool, len(bs))
+	bySent := map[int][]int{}
+	for i, b := range bs {
+		bySent[b.sent] = append(bySent[b.sent], i)
+	}
 	for i, a := range bs {
-		for j, b := range bs {
+		var near []int
+		for s := a.sent - 2; s <= a.sent+2; s++ {
+			near = append(near, bySent[s]...)
+		}
+		for _, j := range near {
+			b := bs[j]
 			if i == j || drop[j] || drop[i] || b.name != "" || b.typ != a.typ || b.date.IsZero() ||
 				b.date.String() != a.date.String() || b.sent-a.sent > 2 || a.sent-b.sent > 2 ||
 				len(b.parts) > len(a.parts) || (len(b.parts) == len(a.parts) && j < i) {

@@ -70,6 +70,42 @@ func TestEntityRules(t *testing.T) {
 			map[string]dossier.EntityType{"Malian Armed Forces": dossier.Organization, "FAMa": dossier.Organization}, nil},
 		{"hyphen compound", "The US-made rifles reached Kabul.",
 			map[string]dossier.EntityType{"Kabul": dossier.Location}, []string{"US-made"}},
+		{"bare titles and plural role nouns", "The Chairman spoke to the Special Envoy. Special Representatives and Envoys met in Lyon. Ministers left.",
+			map[string]dossier.EntityType{"Lyon": dossier.Location}, []string{"Chairman", "Special Envoy", "Special Representatives", "Envoys", "Ministers"}},
+		{"hyphenated compound of names", "The US-Taliban talks resumed in Doha.",
+			map[string]dossier.EntityType{"US": dossier.Country, "Taliban": dossier.ArmedGroup}, []string{"US-Taliban"}},
+		{"a body named inside a title", "Secretary of the Security Council Ilya Morozov spoke.",
+			map[string]dossier.EntityType{"Security Council": dossier.Organization, "Ilya Morozov": dossier.Person}, []string{"Secretary of the Security Council Ilya Morozov"}},
+		{"place before a verb of saying", "Officials in Bamako said the talks failed.",
+			map[string]dossier.EntityType{"Bamako": dossier.Location}, nil},
+		{"name particle is no given name", "Troops fought around El Qarn on Friday.",
+			map[string]dossier.EntityType{"El Qarn": dossier.Location}, nil},
+		{"place coordinated with a place", "The envoy visited villages in Harim and Qatmeh.",
+			map[string]dossier.EntityType{"Qatmeh": dossier.Location}, nil},
+		{"listed name with the article", "Markets rose after the Fed held rates.",
+			map[string]dossier.EntityType{"Fed": dossier.Organization}, nil},
+		{"continent that is also a given name", "Freight between Asia and Europe slowed.",
+			map[string]dossier.EntityType{"Asia": dossier.Location}, nil},
+		{"capital as subject of an inflected verb", "Ankara accuses the militia of attacks. Damascus later offered talks.",
+			map[string]dossier.EntityType{"Ankara": dossier.Country, "Damascus": dossier.Country}, nil},
+		{"operation is an event", "Warships of Operation Atalanta patrolled.",
+			map[string]dossier.EntityType{"Operation Atalanta": dossier.NamedEvent}, nil},
+		{"plural name of a people", "Kurds and Pashtuns protested in Quetta.",
+			map[string]dossier.EntityType{"Quetta": dossier.Location}, []string{"Kurds", "Pashtuns"}},
+		{"partners make a firm", "Shares of Dalton & Pryce rose.",
+			map[string]dossier.EntityType{"Dalton & Pryce": dossier.Organization}, nil},
+		{"news outlet before its medium", "He spoke on the group's al-Hadath television.",
+			map[string]dossier.EntityType{"al-Hadath": dossier.Organization}, nil},
+		{"named special forces", "The Vostok special forces fought nearby.",
+			map[string]dossier.EntityType{"Vostok special forces": dossier.Organization}, nil},
+		{"armed group after a title word", "Fighters of the Sheikh Idris Battalion withdrew.",
+			map[string]dossier.EntityType{"Sheikh Idris Battalion": dossier.ArmedGroup}, nil},
+		{"ruling group's capital", "The Taliban seized power. Moscow is wary of the authorities in Kabul.",
+			map[string]dossier.EntityType{"the authorities in Kabul": dossier.ArmedGroup, "Kabul": dossier.Location}, nil},
+		{"capital as object of a political verb", "Mogadishu accused Addis Ababa of meddling.",
+			map[string]dossier.EntityType{"Addis Ababa": dossier.Country, "Mogadishu": dossier.Country}, nil},
+		{"international given names", "Tino Rossi met Yasser Haddad and Mariano Ruiz.",
+			map[string]dossier.EntityType{"Tino Rossi": dossier.Person, "Yasser Haddad": dossier.Person, "Mariano Ruiz": dossier.Person}, nil},
 	}
 	x := testExtractor(t)
 	for _, tt := range tests {
@@ -93,6 +129,51 @@ func TestEntityRules(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestStateBodies checks that a body named without its state joins the same body named with
+// it, and that the same body of two states stays two entities.
+func TestStateBodies(t *testing.T) {
+	x := testExtractor(t)
+	in := "Policy moved from the Foreign Ministry to the Security Council. The Ruritanian Foreign Ministry agreed. " +
+		"Iran's Foreign Ministry and the Turkish Foreign Ministry disagreed. Azerbaijan said its Defence Ministry would act."
+	out := x.Extract(in, Options{})
+	want := map[string][]string{ // entity name -> mention texts
+		"Iranian Foreign Ministry":     {"Foreign Ministry", "Foreign Ministry"}, // the first one, named before any state
+		"Turkish Foreign Ministry":     {"Foreign Ministry"},
+		"Azerbaijani Defence Ministry": {"Defence Ministry"},
+	}
+	for name, texts := range want {
+		var e *dossier.Entity
+		for i := range out.Entities {
+			if out.Entities[i].Name == name {
+				e = &out.Entities[i]
+			}
+		}
+		if e == nil {
+			t.Errorf("Extract(%q) has no entity %q; got %s", in, name, names(out))
+			continue
+		}
+		if e.Type != dossier.Organization || len(e.Mentions) != len(texts) {
+			t.Errorf("Extract(%q): %q = %s with %d mentions, want ORGANIZATION with %d", in, name, e.Type, len(e.Mentions), len(texts))
+		}
+	}
+	in = "Chairman of the Security Council Nikolai Patrushev spoke. The shift goes to the Russian Security Council. " +
+		"General Patrushev criticized the Foreign Ministry. The Russian Foreign Ministry agreed with Patrushev."
+	out = x.Extract(in, Options{})
+	for _, pair := range [][2]string{{"Security Council", "Russian Security Council"}, {"Foreign Ministry", "Russian Foreign Ministry"}, {"Nikolai Patrushev", "Patrushev"}} {
+		a, b := find(out, pair[0]), find(out, pair[1])
+		if a == nil || b == nil || a.ID != b.ID {
+			t.Errorf("Extract(%q): %q and %q are not one entity; got %s", in, pair[0], pair[1], names(out))
+		}
+	}
+	in2 := "Gen. Abdul Raziq inspected the lines."
+	if p := find(x.Extract(in2, Options{}), "Abdul Raziq"); p == nil || !contains(p.Roles, "General") {
+		t.Errorf("Extract(%q): Raziq = %+v, want the role General", in2, p)
+	}
+	if p := find(out, "Nikolai Patrushev"); p == nil || !contains(p.Roles, "General") || !contains(p.Roles, "Chairman of the Security Council") {
+		t.Errorf("Extract(%q): Patrushev = %+v, want both roles", in, p)
 	}
 }
 

@@ -124,6 +124,7 @@ func (x *Extractor) gazetteer(d *nerDoc) {
 					break
 				}
 				if c := x.pick(d, s, i, i+m, hits); c != nil {
+					x.nestBody(s, c)
 					d.add(c)
 					i += m - 1
 					break
@@ -133,9 +134,88 @@ func (x *Extractor) gazetteer(d *nerDoc) {
 		}
 	}
 	x.coordinateMetonyms(d)
+	x.rulers(d)
 	x.townPairs(d)
 	x.hyphenParts(d)
 	x.expandAcronyms(d)
+}
+
+// rulers gives the capital of a state governed by an armed group to that group when the
+// document names the group: the lexicon lists the group with its state and a "... government"
+// or "... regime" alias (the Taliban in Afghanistan). A capital that stands for the
+// government ("Islamabad accuses Kabul") is then a metonym of the group, and "the
+// government in Kabul" or "the authorities in Kabul" a description of it; the capital stays
+// a place as well.
+func (x *Extractor) rulers(d *nerDoc) {
+	var ruler map[string]*lexicon.Entry // state KBID -> ruling group
+	for _, c := range d.cands {
+		if c.dropped || c.entry == nil || c.entry.Type != dossier.ArmedGroup || c.entry.Country == "" {
+			continue
+		}
+		for _, a := range c.entry.Aliases {
+			if strings.HasSuffix(a, " government") || strings.HasSuffix(a, " regime") {
+				if ruler == nil {
+					ruler = map[string]*lexicon.Entry{}
+				}
+				ruler[c.entry.Country] = c.entry
+				break
+			}
+		}
+	}
+	if ruler == nil {
+		return
+	}
+	n := len(d.cands)
+	for ci := 0; ci < n; ci++ {
+		c := d.cands[ci]
+		if c.dropped || c.entry == nil {
+			continue
+		}
+		switch {
+		case c.form == dossier.FormMetonym && c.alt != nil && c.alt.Kind == "city" && ruler[c.entry.KBID] != nil:
+			g := ruler[c.entry.KBID]
+			c.entry, c.typ = g, g.Type // "Islamabad accuses Kabul"
+		case c.form == dossier.FormName && c.alt != nil && c.entry.Kind == "city" && ruler[c.alt.KBID] != nil:
+			s := d.sents[c.s]
+			if c.i < 3 || s.words[c.i-1] != "in" || !governmentNoun(s.words[c.i-2]) {
+				continue
+			}
+			i := c.i - 2
+			if s.words[i-1] == "the" {
+				i--
+			}
+			g := ruler[c.alt.KBID]
+			desc := &entCand{s: c.s, i: i, j: c.j, typ: g.Type, form: dossier.FormDescription, entry: g}
+			desc.start, desc.end = s.span(i, c.j)
+			d.cands = append(d.cands, desc) // overlaps the place: owns no token
+		}
+	}
+}
+
+// governmentNoun reports whether w names the holders of power in a place ("the government
+// in Kabul", "the authorities in Kabul").
+func governmentNoun(w string) bool {
+	switch w {
+	case "government", "authorities", "regime", "rulers", "administration", "leadership":
+		return true
+	}
+	return false
+}
+
+// nestBody notes the international organization that opens a listed organization's name:
+// "European Union" in "European Union Naval Force", "United Nations" in "United Nations
+// Security Council". The inner name is a mention of its own that owns no token.
+func (x *Extractor) nestBody(s *nerSent, c *entCand) {
+	if c.entry == nil || c.form != dossier.FormName || c.typ != dossier.Organization || c.j-c.i < 3 {
+		return
+	}
+	m, hits := x.lex.Longest(s.words[:c.j-1], c.i)
+	if m < 2 || len(hits) == 0 || hits[0].Entry == c.entry || hits[0].Entry.Kind != "io" || hits[0].Form != dossier.FormName {
+		return
+	}
+	in := &entCand{s: s.idx, i: c.i, j: c.i + m, typ: hits[0].Entry.Type, form: dossier.FormName, entry: hits[0].Entry}
+	in.start, in.end = s.span(in.i, in.j)
+	c.nested = in
 }
 
 // townPairs undoes two adjacent one-word town names that together read as a person's name
@@ -318,7 +398,7 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 		if single && s.title[i] != nil && h.Form != dossier.FormAcronym {
 			return nil // "President Clinton", "President Jordan"
 		}
-		if single && e.Kind == "city" && h.Form == dossier.FormName {
+		if j-i <= 3 && e.Kind == "city" && h.Form == dossier.FormName {
 			if st := stateMetonym(hits); st != nil && x.politicalSubject(s, i, j) {
 				return &entCand{s: s.idx, i: i, j: j, typ: st.Type, form: dossier.FormMetonym, entry: st, alt: e}
 			}
@@ -401,11 +481,17 @@ func stateMetonym(hits []lexicon.Hit) *lexicon.Entry {
 // Moscow").
 func (x *Extractor) politicalSubject(s *nerSent, i, j int) bool {
 	if i > 0 {
+		if s.words[i-1] == "to" && i >= 2 && relationAdjective(s.words[i-2]) {
+			return true // "useful to Moscow", "loyal to Tehran"
+		}
 		switch s.words[i-1] {
 		case "in", "at", "near", "from", "outside", "around", "across", "into", "of", "via", "through", "to":
 			return false
 		case "with", "between", "against", "toward", "towards":
 			return true
+		}
+		if objectVerb(verbStem(s.words[i-1])) {
+			return true // "Mogadishu accused Addis Ababa", "to embarrass Paris"
 		}
 	}
 	if j >= len(s.words) {
@@ -424,6 +510,30 @@ func (x *Extractor) politicalSubject(s *nerSent, i, j int) bool {
 		return true
 	}
 	return k < len(s.words) && isPoliticalVerb(s.words[k])
+}
+
+// objectVerb reports whether the stem of a verb (verbStem) takes a government as its object:
+// "accused Addis Ababa of", "warned Moscow", "embarrass Paris".
+func objectVerb(stem string) bool {
+	switch stem {
+	case "accus", "accuse", "warn", "urg", "urge", "blam", "blame", "criticiz", "criticise", "criticize",
+		"sanction", "embarrass", "pressur", "pressure", "isolat", "isolate", "punish", "reassur",
+		"reassure", "condemn", "threaten", "recogniz", "recognize", "lobbi", "lobby", "persuad",
+		"persuade", "rebuk", "rebuke", "summon", "snub", "thank", "congratulat", "congratulate":
+		return true
+	}
+	return false
+}
+
+// relationAdjective reports whether w, before "to", relates someone to a government:
+// "useful to Moscow", "loyal to Tehran", "hostile to Kyiv".
+func relationAdjective(w string) bool {
+	switch w {
+	case "useful", "loyal", "close", "hostile", "friendly", "grateful", "opposed", "allied", "subordinate",
+		"beholden", "answerable", "accountable", "indebted", "valuable", "unacceptable", "acceptable", "closer":
+		return true
+	}
+	return false
 }
 
 // politicalAdverb reports whether w is an adverb that may stand between a subject and its

@@ -180,6 +180,16 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		c.longName = d.src[a:s.Tokens[j].End]
 		return c
 	}
+	if j < n && s.shapes[j]&shLower != 0 && mediaNoun(s.words[j]) && !x.lex.FirstName(first) {
+		c.typ = dossier.Organization // "the group's al-Masirah television"
+		return c
+	}
+	if j+1 < n && s.words[j] == "special" && s.words[j+1] == "forces" && s.shapes[j]&shLower != 0 {
+		c.typ = dossier.Organization // "the Akhmat special forces": a named unit
+		c.j = j + 2
+		c.key = keyOf(s.words[i:c.j])
+		return c
+	}
 	if i > 0 && s.words[i-1] == "(" && j+1 < n && s.words[j] == ")" && isDash(s.words[j+1]) {
 		c.typ = dossier.Organization // the agency of a dateline: "SANAA, Jan. 12 (Reuters) -"
 		return c
@@ -203,6 +213,9 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		c.i = s.title[i].start
 		c.key = keyOf(s.words[c.i:j])
 		c.typ = dossier.Organization
+		if armedHead(last) {
+			c.typ = dossier.ArmedGroup // "Sheikh Mansur Battalion"
+		}
 		return c
 	case orgHead:
 		c.typ = dossier.Organization
@@ -255,6 +268,8 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	}
 	person := x.personEvidence(s, i, j)
 	switch {
+	case !single && hasWord(s.words[i:j], "&"):
+		c.typ = dossier.Organization // "Douglas & Lomason": partners' names make a firm's
 	case person:
 		c.typ = dossier.Person
 	case !single && initialToken(s.Tokens[i].Text) && !initialToken(s.Tokens[j-1].Text):
@@ -286,6 +301,8 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		c.weak = true
 	case !single && (x.commonWord(last) || d.lowerSeen[last]) && !x.lex.FirstName(first):
 		return nil // "Strategic Framework": capitalized common words, no name
+	case single && !d.sports && !d.business && x.peopleNoun(first):
+		return nil // "Kurds", "Afrikaners": a people or group, not a person
 	case j-i <= 3:
 		c.typ = dossier.Person
 		c.weak = true
@@ -299,6 +316,21 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		return nil // "Hazara groups": a capitalized modifier of a common noun
 	}
 	return c
+}
+
+// peopleNoun reports whether a capitalized word without other evidence is shaped like the
+// plural name of a people or group ("Kurds", "Pashtuns", "Afrikaners") rather than a
+// surname: a plural in -s after a consonant that no name list holds.
+func (x *Extractor) peopleNoun(w string) bool {
+	n := len(w)
+	if n < 4 || w[n-1] != 's' {
+		return false
+	}
+	switch w[n-2] {
+	case 's', 'a', 'e', 'i', 'o', 'u', 'y', '\'', 'z', 'x':
+		return false
+	}
+	return !x.lex.Surname(w) && !x.lex.FirstName(w) && !x.lex.Surname(w[:n-1]) && !x.lex.FirstName(w[:n-1])
 }
 
 // modifiedNoun reports whether w, after a capitalized word, is a common noun that word
@@ -1065,6 +1097,16 @@ func hasDigit(t string) bool {
 		if t[i] >= '0' && t[i] <= '9' {
 			return true
 		}
+	}
+	return false
+}
+
+// mediaNoun reports whether a lower-case noun after a name makes it a news outlet ("al-Masirah
+// television", "Tasnim news agency").
+func mediaNoun(w string) bool {
+	switch w {
+	case "television", "tv", "channel", "newspaper", "daily", "weekly", "broadcaster", "website":
+		return true
 	}
 	return false
 }

@@ -7,6 +7,7 @@ package extract
 
 import (
 	"dossier"
+	"dossier/internal/lexicon"
 	"dossier/internal/text"
 )
 
@@ -15,6 +16,8 @@ import (
 func descNoun(w string) (dossier.RelationType, bool) {
 	switch w {
 	case "branch", "affiliate", "offshoot", "franchise", "chapter", "outlet", "mouthpiece":
+		return dossier.AffiliatedWith, true
+	case "television", "channel", "broadcaster", "newspaper", "radio", "station":
 		return dossier.AffiliatedWith, true
 	case "wing", "arm", "faction", "organ", "administration", "unit", "subsidiary":
 		return dossier.MemberOf, true
@@ -71,7 +74,7 @@ func (st *relState) parseDesc(si, j, self int) (descPhrase, bool) {
 		k++
 	case !us[k].isMention() && us[k].word == "the" && k+2 < len(us) && !us[k+1].isMention() &&
 		(us[k+1].word == "group's" || (us[k+1].word == "group" && us[k+2].word == "'s")):
-		if e := st.resolveGroup(si, k); e >= 0 && e != self {
+		if e := st.resolveGroupExcept(si, k, self); e >= 0 {
 			d.owner = e
 		}
 		k += 2
@@ -121,7 +124,7 @@ func (st *relState) parseDesc(si, j, self int) (descPhrase, bool) {
 			}
 			k += 2
 		case k+2 < len(us) && groupAnaphor(us, k+2):
-			if e := st.resolveGroup(si, k+1); e >= 0 && e != self && d.owner < 0 {
+			if e := st.resolveGroupExcept(si, k+1, self); e >= 0 && d.owner < 0 {
 				d.owner = e
 			}
 			k += 3
@@ -161,6 +164,34 @@ func (st *relState) findAppositions() {
 			}
 			if t := st.ents[u.ent].Type; t != dossier.ArmedGroup && t != dossier.Organization {
 				continue
+			}
+			// "the group's al-Masirah television", "Hezbollah's Al-Manar channel"
+			if i+1 < len(us) && !us[i+1].isMention() {
+				if typ, ok := descNoun(us[i+1].word); ok && typ == dossier.AffiliatedWith {
+					owner := -1
+					switch {
+					case i >= 1 && us[i-1].isMention() && us[i-1].poss:
+						owner = us[i-1].ent
+					case i >= 3 && us[i-1].word == "'s" && groupAnaphor(us, i-2):
+						owner = st.resolveGroup(si, i-2)
+					}
+					if owner >= 0 && owner != u.ent && actorOwner(st.ents[owner].Type) {
+						st.addDesc(si, i, i+1, u.ent, descPhrase{typ: typ, noun: us[i+1].word, owner: owner, leader: -1, end: i + 2})
+					}
+				}
+			}
+			// "the Taliban government in Kabul": a group that rules a state
+			if p := st.ruledPlace(si, i); p >= 0 {
+				if st.ents[p].Type == dossier.Location {
+					p, _ = st.stateOf(p)
+				}
+				if p >= 0 && st.ents[p].Type == dossier.Country {
+					c := cand{typ: dossier.Leads, src: arg{ent: u.ent, u: i, how: argAdjacent}, tgt: arg{ent: p, u: -1, how: argAdjacent},
+						role: "government", sent: si, head: i, end: i + 1, weight: 0.7, rule: "group-government", place: -1, noHedge: true}
+					if st.fitTypes(&c) {
+						st.cands = append(st.cands, c)
+					}
+				}
 			}
 			// X (ACR), <description>
 			j := i + 1
@@ -220,4 +251,148 @@ func (st *relState) addDesc(si, i, head, x int, d descPhrase) {
 		add(cand{typ: dossier.Leads, src: arg{ent: d.leader, u: d.end - 1, how: argAdjacent}, tgt: src, role: role,
 			sent: si, head: head, end: d.end, weight: 0.7, rule: "apposition-leader", place: -1, noHedge: true})
 	}
+}
+
+// liftPersons rewrites a meeting between a person and a state or group ("Prime Minister
+// X of Niger received a Russian delegation") as a meeting of the person's state, when a
+// title gave the person one: meetings are told between parties of one level.
+func (st *relState) liftPersons() {
+	stateOf := map[int]int{}
+	for _, c := range st.cands {
+		if (c.typ == dossier.MemberOf || c.typ == dossier.Leads) && st.ents[c.src.ent].Type == dossier.Person &&
+			st.ents[c.tgt.ent].Type == dossier.Country {
+			if _, ok := stateOf[c.src.ent]; !ok {
+				stateOf[c.src.ent] = c.tgt.ent
+			}
+		}
+	}
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.typ != dossier.Consult {
+			continue
+		}
+		sp, tp := st.ents[c.src.ent].Type == dossier.Person, st.ents[c.tgt.ent].Type == dossier.Person
+		if sp == tp {
+			continue
+		}
+		if sp {
+			if s, ok := stateOf[c.src.ent]; ok && s != c.tgt.ent {
+				c.src = arg{ent: s, u: -1, how: c.src.how}
+			}
+		} else if s, ok := stateOf[c.tgt.ent]; ok && s != c.src.ent {
+			c.tgt = arg{ent: s, u: -1, how: c.tgt.how}
+		}
+	}
+}
+
+// pronounPossessor resolves "its" or "their" before the noun at h, over at most two
+// modifiers ("its hold over Idlib", "their growing presence in X"), to the actor it
+// refers to, or -1.
+func (st *relState) pronounPossessor(si, h int) int {
+	us := st.sus[si].units
+	for k := h - 1; k >= 0 && k >= h-3; k-- {
+		u := &us[k]
+		if u.isMention() {
+			return -1
+		}
+		if u.word == "its" || u.word == "their" {
+			if e := st.resolvePronoun(si, k); e >= 0 && actorType(st.ents[e].Type) {
+				return e
+			}
+			return -1
+		}
+		if u.kind != text.Word || u.cap || isBoundary(u.word) || isPreposition(u.word) || isDeterminer(u.word) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// orgsOfState maps organizations named as "<body> (ACR) of <state>" ("the National
+// Antiterrorism Committee (NAK) of Russia") to that state.
+func (st *relState) orgsOfState() map[int]int {
+	out := map[int]int{}
+	for si := range st.sus {
+		us := st.sus[si].units
+		for i := range us {
+			u := &us[i]
+			if !u.isMention() || u.poss || st.ents[u.ent].Type != dossier.Organization {
+				continue
+			}
+			j := i + 1
+			if j < len(us) && us[j].word == "(" {
+				for k := j + 1; k < len(us) && k <= j+4; k++ {
+					if us[k].word == ")" {
+						j = k + 1
+						break
+					}
+				}
+			}
+			if j+1 < len(us) && !us[j].isMention() && us[j].word == "of" && us[j+1].isMention() &&
+				st.ents[us[j+1].ent].Type == dossier.Country && !st.isDemonym(&us[j+1]) {
+				if _, ok := out[u.ent]; !ok {
+					out[u.ent] = us[j+1].ent
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isRulerNoun reports nouns for the government a group forms ("the Taliban government").
+func isRulerNoun(w string) bool {
+	switch w {
+	case "government", "regime", "administration", "authorities", "rulers":
+		return true
+	}
+	return false
+}
+
+// ruledPlace returns the place of "<armed group> government in|of <place>" at unit i,
+// written as separate units or as one mention of the group ("government in Kabul"), or -1.
+func (st *relState) ruledPlace(si, i int) int {
+	us := st.sus[si].units
+	if st.ents[us[i].ent].Type != dossier.ArmedGroup || i+1 >= len(us) {
+		return -1
+	}
+	n := &us[i+1]
+	if !n.isMention() {
+		if i+3 < len(us) && isRulerNoun(n.word) && (us[i+2].word == "in" || us[i+2].word == "of") && us[i+3].isMention() {
+			return us[i+3].ent
+		}
+		return -1
+	}
+	if n.ent != us[i].ent {
+		return -1
+	}
+	w := lexicon.Tokens(n.raw)
+	if len(w) < 3 || !isRulerNoun(w[0]) || (w[1] != "in" && w[1] != "of") {
+		return -1
+	}
+	for _, e := range st.textIndex(w[2:], len(w)-2) {
+		if t := st.ents[e].Type; e != us[i].ent && (t == dossier.Country || t == dossier.Location) {
+			return e
+		}
+	}
+	return -1
+}
+
+// resolveGroupExcept is resolveGroup that skips the entity self ("the Amniyat, the
+// intelligence wing of the group": the group is not the Amniyat).
+func (st *relState) resolveGroupExcept(si, p, self int) int {
+	for _, want := range []dossier.EntityType{dossier.ArmedGroup, dossier.Organization} {
+		for s := si; s >= 0 && s >= si-2; s-- {
+			us := st.sus[s].units
+			end := len(us)
+			if s == si {
+				end = p
+			}
+			for k := end - 1; k >= 0; k-- {
+				if us[k].isMention() && us[k].ent != self && st.ents[us[k].ent].Type == want {
+					return us[k].ent
+				}
+			}
+		}
+	}
+	return -1
 }

@@ -164,7 +164,7 @@ func (st *relState) coordGroupRaw(us []unit, i int, left bool) []int {
 			w := us[k].word
 			if w == "," || w == "and" || w == "&" || w == "plus" || w == "as" || w == "well" {
 				sawCoord = true
-			} else if !(w == "the" || w == "both" || w == "«" || w == "»") {
+			} else if !(w == "the" || w == "both" || w == "«" || w == "»" || (sawCoord && isRegionWord(w))) {
 				break
 			}
 			k++
@@ -625,6 +625,13 @@ func (st *relState) object(si, h, e int, slots []string) []arg {
 			}
 			k := npAt(us, j+1, 5)
 			if k < 0 {
+				// "transferred money to the group": the armed group the anaphor refers to
+				if j+2 < len(us) && groupAnaphor(us, j+2) {
+					if g := st.resolveGroup(si, j+1); g >= 0 {
+						out = append(out, arg{ent: g, u: -1, how: argPronoun})
+						break
+					}
+				}
 				continue
 			}
 			out = append(out, st.groupArgs(us, k, argPrep)...)
@@ -734,7 +741,7 @@ func (st *relState) agent(si, e int) []arg {
 // "a military base in X", "positions near X" (the actor or place that the object's
 // people and assets stand for). It returns -1 when there is none.
 func objNP(us []unit, j int) int {
-	if k := npAt(us, j, 3); k >= 0 {
+	if k := npAt(us, j, 4); k >= 0 {
 		return k
 	}
 	for k := j; k < len(us) && k <= j+3; k++ {
@@ -752,7 +759,7 @@ func objNP(us []unit, j int) int {
 		}
 		next := us[k+1].word
 		switch {
-		case (isMemberNoun(u.word) || isHeldNoun(u.word)) && next == "of":
+		case (isMemberNoun(u.word) || isHeldNoun(u.word) || isShareWord(u.word)) && next == "of":
 		case isAssetNoun(u.word) && (next == "of" || next == "in" || next == "near" || next == "around" || next == "at"):
 		default:
 			continue
@@ -783,6 +790,28 @@ func isAssetNoun(w string) bool {
 	case "base", "bases", "convoy", "convoys", "positions", "position", "camp", "camps",
 		"checkpoint", "checkpoints", "outpost", "outposts", "patrol", "patrols", "headquarters",
 		"barracks", "depot", "depots", "facility", "facilities", "targets", "airbase", "airfield":
+		return true
+	}
+	return false
+}
+
+// isShareWord reports words for a share of what follows "of" ("most of Idlib", "parts of
+// the province").
+func isShareWord(w string) bool {
+	switch w {
+	case "most", "much", "all", "some", "parts", "part", "swathes", "swaths", "half", "rest":
+		return true
+	}
+	return false
+}
+
+// isRegionWord reports adjectives that name part of a place ("central Mali and northern
+// Burkina Faso").
+func isRegionWord(w string) bool {
+	switch w {
+	case "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+		"southeastern", "southwestern", "north", "south", "east", "west", "northeast", "northwest",
+		"southeast", "southwest", "coastal", "rural":
 		return true
 	}
 	return false

@@ -104,6 +104,7 @@ func (st *relState) findBodies() {
 			}
 		}
 	}
+	ofState := st.orgsOfState()
 	for oi, e := range st.ents {
 		if e.Type != dossier.Organization || len(e.Mentions) == 0 {
 			continue
@@ -124,6 +125,11 @@ func (st *relState) findBodies() {
 		}
 		if parent < 0 {
 			parent, rule = st.parentInName(oi, states)
+		}
+		if parent < 0 && !io {
+			if s, ok := ofState[oi]; ok && hasBodyHead([]string{e.Name}) {
+				parent, rule = s, "body-of-state"
+			}
 		}
 		if io && parent >= 0 && st.ents[parent].Type != dossier.Organization {
 			continue // an international body is no organ of a state it names

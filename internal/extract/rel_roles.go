@@ -18,7 +18,7 @@ func headOfState(office string) bool {
 	switch strings.TrimPrefix(office, "acting ") {
 	case "president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
 		"amir", "sultan", "supreme leader", "head of state", "head of government", "leader",
-		"governor", "mayor":
+		"governor", "mayor", "head", "ruler":
 		return true
 	}
 	return false
@@ -248,6 +248,13 @@ func (st *relState) titleAppositionBefore(si, i int) (title, bool) {
 			continue
 		}
 		if u.word == "," || isBoundary(u.word) || u.word == "and" || u.word == "(" || u.word == "." {
+			break
+		}
+		if u.word == "its" || u.word == "their" {
+			// "Its leader, X": the group the pronoun refers to
+			if e := st.resolvePronoun(si, j); e >= 0 && st.ents[e].Type != dossier.Person {
+				poss, lo = e, j
+			}
 			break
 		}
 		lo = j
@@ -611,10 +618,22 @@ func (st *relState) findStanding() {
 				}
 			case "in", "inside":
 				g := &us[i-1]
-				if !g.isMention() && i >= 2 && isMemberNoun(g.word) && !hasRuleWord(g.word) && us[i-2].isMention() {
-					g = &us[i-2] // "JNIM fighters in central Mali"
+				src := -1
+				if !g.isMention() && i >= 2 && (isMemberNoun(g.word) || isGroupNoun(g.word)) && !hasRuleWord(g.word) {
+					switch {
+					case us[i-2].isMention():
+						g = &us[i-2] // "JNIM fighters in central Mali", "the Ajnad al-Kavkaz group in Idlib"
+					case i >= 4 && isMemberNoun(g.word) && us[i-2].word == "'s" && groupAnaphor(us, i-3):
+						src = st.resolveGroup(si, i-3) // "the group's fighters in central Mali"
+					}
 				}
-				if !g.isMention() || st.ents[g.ent].Type != dossier.ArmedGroup || g.poss {
+				if src < 0 {
+					if !g.isMention() || st.ents[g.ent].Type != dossier.ArmedGroup || g.poss {
+						continue
+					}
+					src = g.ent
+				}
+				if st.ents[src].Type != dossier.ArmedGroup {
 					continue
 				}
 				k := npAt(us, i+1, 2) // "in the suburbs of X", "in central Mali"
@@ -622,7 +641,7 @@ func (st *relState) findStanding() {
 					continue
 				}
 				for _, t := range st.coordGroup(us, k, false) {
-					c := cand{typ: dossier.LocatedIn, src: arg{ent: g.ent, u: i - 1, how: argAdjacent}, tgt: arg{ent: us[t].ent, u: t, how: argAdjacent},
+					c := cand{typ: dossier.LocatedIn, src: arg{ent: src, u: i - 1, how: argAdjacent}, tgt: arg{ent: us[t].ent, u: t, how: argAdjacent},
 						sent: si, head: i, end: t + 1, weight: 0.65, rule: "group-in", place: -1}
 					if st.fitTypes(&c) {
 						st.cands = append(st.cands, c)
@@ -647,4 +666,14 @@ func lastWord(s string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// isGroupNoun reports nouns that may follow a group's name as the head of its noun
+// phrase ("the Ajnad al-Kavkaz group", "ISKP cells").
+func isGroupNoun(w string) bool {
+	switch w {
+	case "group", "cells", "cell", "network", "faction", "factions", "movement", "militia":
+		return true
+	}
+	return false
 }

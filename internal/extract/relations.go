@@ -77,6 +77,7 @@ func relate(doc string, sents []text.Sentence, ents []dossier.Entity, opts Optio
 	st := newRelState(doc, sents, ents, opts.DocDate, preds, lex)
 	st.findPredicates()
 	st.findRoles()
+	st.liftPersons()
 	st.findStanding()
 	st.findAppositions()
 	st.findCompounds()
@@ -392,7 +393,7 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 	if subtype == "" && (typ == dossier.Aid || typ == dossier.Mobilize) && st.armsIn(si, h, last) {
 		subtype = "arms"
 	}
-	if typ == dossier.Consult && len(srcs)+len(tgts) >= 3 {
+	if typ == dossier.Consult && len(srcs)+len(tgts) >= 3 && !(len(srcs) == 1 && len(p.Slots) == 1 && p.Slots[0] == "between") {
 		return // a multilateral meeting: an event, not pairwise relations
 	}
 	n := len(st.cands)
@@ -574,6 +575,8 @@ func (st *relState) nounArgs(si, h, e int, p *lexicon.Predicate) ([]arg, []arg) 
 	}
 	if k := possessorBefore(us, h); k >= 0 && actorType(st.ents[us[k].ent].Type) {
 		srcs = []arg{{ent: us[k].ent, u: k, how: argPossessor}}
+	} else if e := st.pronounPossessor(si, h); e >= 0 && p.Type.Standing() {
+		srcs = []arg{{ent: e, u: -1, how: argPronoun}}
 	} else if k := appositionBefore(us, h); k >= 0 && actorType(st.ents[us[k].ent].Type) {
 		for _, g := range st.coordGroup(us, k, true) {
 			srcs = append(srcs, arg{ent: us[g].ent, u: g, how: argApposition})
@@ -960,6 +963,9 @@ func (st *relState) fitTypes(c *cand) bool {
 		}
 		c.src.ent = e
 	}
+	if t == dossier.Location && st.directPlace(c) {
+		return c.src.ent != c.tgt.ent // "blockaded the town of Timbuktu": the place is the target
+	}
 	if t == dossier.Location {
 		e, ok := st.stateOf(c.tgt.ent)
 		if !ok {
@@ -1165,8 +1171,7 @@ func (st *relState) placeIn(si, h, src, tgt int) int {
 }
 
 // inPattern returns the actor that modifies a meeting pattern's noun inside the pattern
-// ("received a Russian delegation", "held Turkish-Syrian talks"), and the person who
-// leads it when "led by" or "headed by" follows ("a Russian delegation led by X").
+// ("received a Russian delegation", "held Turkish talks").
 func (st *relState) inPattern(si, h, e int) []arg {
 	us := st.sus[si].units
 	var out []arg
@@ -1175,13 +1180,33 @@ func (st *relState) inPattern(si, h, e int) []arg {
 			out = append(out, arg{ent: us[k].ent, u: k, how: argAdjacent})
 		}
 	}
-	if len(out) == 0 {
-		return nil
+	return out
+}
+
+// directPlace reports an attack or coercion whose direct object is a place itself
+// ("shelled Idlib", "blockaded the town of Timbuktu"), as opposed to a target reached
+// through an asset or a preposition ("attacked a base in Galmudug"), which stands for
+// the place's state.
+func (st *relState) directPlace(c *cand) bool {
+	if (c.typ != dossier.Assault && c.typ != dossier.Coerce) || c.tgt.how != argAdjacent || c.tgt.u <= c.head {
+		return false
 	}
-	if e+2 < len(us) && (us[e].word == "led" || us[e].word == "headed") && us[e+1].word == "by" {
-		if k := npAt(us, e+2, 5); k >= 0 && st.ents[us[k].ent].Type == dossier.Person {
-			out = append(out, arg{ent: us[k].ent, u: k, how: argPrep})
+	us := st.sus[c.sent].units
+	if c.tgt.u-c.head > 6 {
+		return false
+	}
+	for k := c.tgt.u - 1; k > c.head; k-- {
+		u := &us[k]
+		if u.isMention() {
+			return false
+		}
+		w := u.word
+		if isAssetNoun(w) || isHeldNoun(w) || isMemberNoun(w) {
+			return false
+		}
+		if isPreposition(w) && !(w == "of" && k > 0 && isPlaceNoun(us[k-1].word)) {
+			return false
 		}
 	}
-	return out
+	return true
 }

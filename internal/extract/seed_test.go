@@ -14,12 +14,12 @@ import (
 
 // seedEntityF1Floor is the committed floor of the typed entity F1 on the seed brief
 // (score_doc.py's rules). It only goes up.
-const seedEntityF1Floor = 0.93
+const seedEntityF1Floor = 0.955
 
 // examplesEntityF1Floor is the committed floor of the micro typed entity F1 over the
 // annotated sample corpus (../../examples/gold against ../../examples/corpus, .txt and
 // .md documents). It only goes up.
-const examplesEntityF1Floor = 0.86
+const examplesEntityF1Floor = 0.925
 
 var (
 	lexOnce sync.Once

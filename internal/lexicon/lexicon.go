@@ -220,6 +220,12 @@ func (l *Lexicon) indexForm(e *Entry, surface string, form dossier.MentionForm) 
 	l.indexWords(e, words, form)
 	if form == dossier.FormName && e.Kind != "city" {
 		l.indexSpellings(e, words)
+		if len(words) > 1 {
+			if v, ok := spellingVariant(words); ok {
+				l.indexWords(e, v, dossier.FormName)
+				l.indexSpellings(e, v)
+			}
+		}
 	}
 	// "the Kremlin" is also "Kremlin" ("Kremlin officials"), but "the Independent" is
 	// not "independent", and a town called "The Valley" is not "valley".
@@ -227,6 +233,64 @@ func (l *Lexicon) indexForm(e *Entry, surface string, form dossier.MentionForm) 
 		(len(words) > 2 || !l.CommonWord(words[1]) && !l.Stopword(words[1])) {
 		l.indexWords(e, words[1:], form)
 	}
+}
+
+// spellingVariant returns the words of a name with British and American spellings swapped
+// ("Organisation for Security and Co-operation" <-> "Organization for Security and
+// Cooperation"), and whether any word changed.
+func spellingVariant(words []string) ([]string, bool) {
+	var out []string
+	for k, w := range words {
+		v, ok := spelling(w)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), words...)
+		}
+		out[k] = v
+	}
+	return out, out != nil
+}
+
+// spelling returns the other spelling of a word of organizations' names, British or
+// American, hyphenated or closed ("organisation" <-> "organization").
+func spelling(w string) (string, bool) {
+	switch w {
+	case "organisation":
+		return "organization", true
+	case "organization":
+		return "organisation", true
+	case "organisations":
+		return "organizations", true
+	case "organizations":
+		return "organisations", true
+	case "defence":
+		return "defense", true
+	case "defense":
+		return "defence", true
+	case "centre":
+		return "center", true
+	case "center":
+		return "centre", true
+	case "programme":
+		return "program", true
+	case "program":
+		return "programme", true
+	case "labour":
+		return "labor", true
+	case "labor":
+		return "labour", true
+	case "co-operation":
+		return "cooperation", true
+	case "cooperation":
+		return "co-operation", true
+	case "co-ordination":
+		return "coordination", true
+	case "coordination":
+		return "co-ordination", true
+	}
+	return "", false
 }
 
 // indexSpellings indexes the hyphen variants of a name: "Tehrik-i-Taliban Pakistan" is

@@ -133,6 +133,15 @@ func TestLongest(t *testing.T) {
 		{"ansar allah", 2, "dossier:houthis", dossier.FormName, dossier.ArmedGroup},
 		{"africa corps", 2, "dossier:wagner-group", dossier.FormName, dossier.ArmedGroup},
 		{"daesh", 1, "dossier:islamic-state", dossier.FormName, dossier.ArmedGroup},
+		{"organisation for security and cooperation in europe", 7, "dossier:organization-for-security-and-co-operation-in-europe", dossier.FormName, dossier.Organization},
+		{"grozny", 1, "geonames:558418", dossier.FormName, dossier.Location},
+		{"rangoon", 1, "geonames:1298824", dossier.FormName, dossier.Location},
+		{"surinam", 1, "SR", dossier.FormName, dossier.Country},
+		{"asia", 1, "dossier:asia", dossier.FormName, dossier.Location},
+		{"st louis", 2, "geonames:4407066", dossier.FormName, dossier.Location},
+		{"fed", 1, "dossier:federal-reserve", dossier.FormName, dossier.Organization},
+		{"pentagon", 1, "dossier:us-department-of-defense", dossier.FormName, dossier.Organization},
+		{"operation atalanta", 2, "dossier:operation-atalanta", dossier.FormName, dossier.NamedEvent},
 		{"nato", 1, "dossier:north-atlantic-treaty-organization", dossier.FormAcronym, dossier.Organization},
 		{"the economic times", 3, "dossier:the-economic-times", dossier.FormName, dossier.Organization},
 		{"fsb", 1, "dossier:federal-security-service", dossier.FormAcronym, dossier.Organization},
@@ -255,6 +264,16 @@ func TestWordLists(t *testing.T) {
 	}
 	if !l.FirstName("john") || !l.FirstName("mary") {
 		t.Errorf("FirstName(john|mary) = false")
+	}
+	for _, w := range []string{"yasser", "tino", "mariano", "salifou", "nikol"} {
+		if !l.FirstName(w) {
+			t.Errorf("FirstName(%s) = false", w)
+		}
+	}
+	for _, w := range []string{"el", "de", "la", "bab"} {
+		if l.FirstName(w) {
+			t.Errorf("FirstName(%s) = true: a name particle, removed by the hand-made list", w)
+		}
 	}
 	if !l.Stopword("the") || l.Stopword("taliban") {
 		t.Errorf("Stopword wrong for the/taliban")

@@ -209,8 +209,9 @@ func keyOf(c *Claim) edgeKey {
 	return edgeKey{c.Type, a, b}
 }
 
-// aggregate turns claims into edges, in the order of first appearance.
-func aggregate(cs []claimRow) []Edge {
+// aggregate turns claims into edges, in the order of first appearance; roots maps a near
+// duplicate's row id to its original's, so that both count as one source.
+func aggregate(cs []claimRow, roots map[int64]int64) []Edge {
 	type acc struct {
 		e       Edge
 		docs    map[int64]bool
@@ -233,7 +234,11 @@ func aggregate(cs []claimRow) []Edge {
 		if c.AttributedTo != "" {
 			a.sources["a:"+strings.ToLower(c.AttributedTo)] = true
 		} else {
-			a.sources["d:"+c.DocID] = true
+			doc := c.doc
+			if r, ok := roots[doc]; ok {
+				doc = r
+			}
+			a.sources["d:"+itoa(doc)] = true
 		}
 		if c.Hedged {
 			a.e.Hedged++
@@ -265,7 +270,7 @@ func aggSelect(where string) string {
 		CASE WHEN r.type IN ` + sym + ` AND r.src > r.dst THEN r.dst ELSE r.src END AS a,
 		CASE WHEN r.type IN ` + sym + ` AND r.src > r.dst THEN r.src ELSE r.dst END AS b,
 		COUNT(*), COUNT(DISTINCT r.doc),
-		COUNT(DISTINCT CASE WHEN r.attr_text IS NULL OR r.attr_text = '' THEN 'd:' || r.doc ELSE 'a:' || LOWER(r.attr_text) END),
+		COUNT(DISTINCT ` + SourceKeySQL + `),
 		SUM(r.hedged), SUM(r.negated), COALESCE(MIN(NULLIF(r.date, '')), ''), COALESCE(MAX(r.date), '')
 		FROM relations r WHERE ` + where + `
 		GROUP BY r.type, a, b`
@@ -382,12 +387,18 @@ type edgeDelta struct {
 }
 
 // addEdges folds the relations of a new document into the stored edges.
-func (s *Store) addEdges(ctx context.Context, tx querier, doc int64, ds map[edgeKey]*edgeDelta, order []edgeKey) error {
+func (s *Store) addEdges(ctx context.Context, tx querier, doc, dupOf int64, ds map[edgeKey]*edgeDelta, order []edgeKey) error {
 	for _, k := range order {
 		d := ds[k]
 		sources := 0
 		if d.unattributed {
-			sources++
+			counted, err := s.clusterStated(ctx, tx, doc, dupOf, k)
+			if err != nil {
+				return fmt.Errorf("edge sources: %w", err)
+			}
+			if !counted {
+				sources++
+			}
 		}
 		for a := range d.attributions {
 			res, err := tx.ExecContext(ctx, s.q(`INSERT INTO edge_sources (type, a, b, source) VALUES (?,?,?,?) ON CONFLICT DO NOTHING`),
@@ -413,6 +424,26 @@ func (s *Store) addEdges(ctx context.Context, tx querier, doc int64, ds map[edge
 		}
 	}
 	return nil
+}
+
+// clusterStated reports whether another document of the near-duplicate cluster of
+// document doc (whose original is dupOf; 0 when doc is no near duplicate) already states
+// edge k without attribution: the cluster is then already counted among its sources.
+func (s *Store) clusterStated(ctx context.Context, q querier, doc, dupOf int64, k edgeKey) (bool, error) {
+	if dupOf == 0 {
+		return false, nil
+	}
+	a, b := k.src, k.dst
+	ra, rb := a, b
+	if k.typ.Symmetric() {
+		ra, rb = b, a
+	}
+	var n int
+	err := q.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM relations r JOIN documents d ON d.id = r.doc
+		WHERE r.type = ? AND ((r.src = ? AND r.dst = ?) OR (r.src = ? AND r.dst = ?))
+		AND r.doc <> ? AND (d.id = ? OR d.dup_of = ?) AND (r.attr_text IS NULL OR r.attr_text = '') AND r.status <> 'rejected'`),
+		string(k.typ), a, b, ra, rb, doc, dupOf, dupOf).Scan(&n)
+	return n > 0, err
 }
 
 // Claims returns every claim about an entity (as source or target), with attribution,

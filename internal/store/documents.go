@@ -26,6 +26,13 @@ func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
 // documents, mentions, relations and events. A document already stored (same id) is left
 // untouched and reported with New false. extractor names the extractor and its version.
 func (s *Store) PutDocument(ctx context.Context, doc *dossier.Document, ex *dossier.Extraction, extractor string) (PutResult, error) {
+	return s.PutDocumentWith(ctx, doc, ex, PutOptions{Extractor: extractor})
+}
+
+// PutDocumentWith is PutDocument with options: with a fingerprint, the document is also
+// linked to the earliest stored document it nearly duplicates (see PutOptions), in the
+// same transaction.
+func (s *Store) PutDocumentWith(ctx context.Context, doc *dossier.Document, ex *dossier.Extraction, opt PutOptions) (PutResult, error) {
 	if doc == nil || doc.ID == "" {
 		return PutResult{}, fmt.Errorf("put document: missing id: %w", dossier.ErrInvalid)
 	}
@@ -45,7 +52,9 @@ func (s *Store) PutDocument(ctx context.Context, doc *dossier.Document, ex *doss
 			return nil
 		}
 		res.New = true
-		return s.putDocument(ctx, tx, doc, ex, extractor)
+		dup, err := s.putDocument(ctx, tx, doc, ex, opt)
+		res.DuplicateOf = dup
+		return err
 	})
 	if err != nil {
 		return PutResult{}, fmt.Errorf("put document %s: %w", doc.ID, err)
@@ -63,7 +72,9 @@ func (s *Store) fail(stage string) error {
 	return nil
 }
 
-func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Document, ex *dossier.Extraction, extractor string) error {
+// putDocument inserts a new document and its extraction; it returns the id of the
+// document it nearly duplicates, if any.
+func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Document, ex *dossier.Extraction, opt PutOptions) (string, error) {
 	marking := doc.Marking
 	if marking == "" {
 		marking = dossier.DefaultMarking
@@ -74,42 +85,47 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 	}
 	footnotes, err := json.Marshal(orEmpty(doc.Footnotes))
 	if err != nil {
-		return err
+		return "", err
 	}
 	pages, err := json.Marshal(orEmpty(doc.Pages))
 	if err != nil {
-		return err
+		return "", err
 	}
 	exData, err := encodeExtraction(ex)
 	if err != nil {
-		return err
+		return "", err
 	}
 	var rowid int64
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO documents
 		(doc_id, title, date, source, series, lang, format, marking, size, text, footnotes, pages,
-		 ingested_at, extractor, extraction, n_entities, n_relations)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
+		 ingested_at, extractor, extraction, n_entities, n_relations, simhash)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
 		doc.ID, doc.Title, doc.Date.String(), doc.Source, doc.Series, doc.Lang, doc.Format, marking,
-		doc.Size, doc.Text, string(footnotes), string(pages), fmtTime(ingested), extractor,
-		exData, len(ex.Entities), len(ex.Relations)).Scan(&rowid)
+		doc.Size, doc.Text, string(footnotes), string(pages), fmtTime(ingested), opt.Extractor,
+		exData, len(ex.Entities), len(ex.Relations), fingerprintArg(opt.Fingerprint)).Scan(&rowid)
 	if err != nil {
-		return fmt.Errorf("insert document: %w", err)
+		return "", fmt.Errorf("insert document: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, s.q(s.d.FTSInsert), rowid, doc.Title, doc.Text); err != nil {
-		return fmt.Errorf("index document: %w", err)
+		return "", fmt.Errorf("index document: %w", err)
+	}
+	dupRow, dupID, err := s.linkNearDuplicate(ctx, tx, rowid, opt)
+	if err != nil {
+		return "", fmt.Errorf("near duplicates: %w", err)
 	}
 	if err := s.fail("document"); err != nil {
-		return err
+		return "", err
 	}
-	_, err = s.insertExtraction(ctx, tx, rowid, doc.Date.String(), fmtTime(ingested), ex, true)
-	return err
+	_, err = s.insertExtraction(ctx, tx, rowid, dupRow, doc.Date.String(), fmtTime(ingested), ex, true)
+	return dupID, err
 }
 
 // insertExtraction stores the entities, mentions, relations and events of a document
-// already stored as rowid, resolving its entities. With incremental set it also updates
+// already stored as rowid (a near duplicate of document dupOf when that is not 0),
+// resolving its entities. With incremental set it also updates
 // the counts of the entities and the stored edges; otherwise the caller recounts and
 // rebuilds them. It returns the canonical entities the document's entities resolved to.
-func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, docDate, knownAt string, ex *dossier.Extraction, incremental bool) ([]int64, error) {
+func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid, dupOf int64, docDate, knownAt string, ex *dossier.Extraction, incremental bool) ([]int64, error) {
 	pc := newStmtCache(tx)
 	defer pc.close()
 	r := &resolver{s: s, tx: tx, pc: pc, ctx: ctx}
@@ -231,7 +247,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid int64, d
 		}
 	}
 	if incremental {
-		if err := s.addEdges(ctx, pc, rowid, edges, edgeOrder); err != nil {
+		if err := s.addEdges(ctx, pc, rowid, dupOf, edges, edgeOrder); err != nil {
 			return nil, err
 		}
 	}
@@ -480,7 +496,8 @@ func (s *Store) Documents(ctx context.Context, q DocQuery) ([]DocSummary, error)
 	}
 	args = append(args, limit, max(q.Offset, 0))
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT doc_id, title, date, source, series, lang, format, marking, size,
-		extractor, ingested_at, n_entities, n_relations FROM documents `+where+`
+		extractor, ingested_at, n_entities, n_relations,
+		COALESCE((SELECT o.doc_id FROM documents o WHERE o.id = documents.dup_of), '') FROM documents `+where+`
 		ORDER BY ingested_at DESC, id DESC LIMIT ? OFFSET ?`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
@@ -491,7 +508,7 @@ func (s *Store) Documents(ctx context.Context, q DocQuery) ([]DocSummary, error)
 		var d DocSummary
 		var at string
 		if err := rows.Scan(&d.ID, &d.Title, &d.Date, &d.Source, &d.Series, &d.Lang, &d.Format, &d.Marking,
-			&d.Size, &d.Extractor, &at, &d.Entities, &d.Relations); err != nil {
+			&d.Size, &d.Extractor, &at, &d.Entities, &d.Relations, &d.DuplicateOf); err != nil {
 			return nil, fmt.Errorf("documents: %w", err)
 		}
 		d.IngestedAt = parseTime(at)

@@ -260,7 +260,11 @@ func (g *graphReader) read(ids []int64, both bool, limit int) ([]Edge, error) {
 			return nil, err
 		}
 		applyRemap(cs, g.into)
-		for _, e := range aggregate(cs) {
+		roots, err := g.s.dupRoots(g.ctx, g.s.db)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range aggregate(cs, roots) {
 			if !both || (in[e.Source] && in[e.Target]) {
 				edges = append(edges, e)
 			}
@@ -495,7 +499,11 @@ func (s *Store) Edge(ctx context.Context, src, dst int64, typ dossier.RelationTy
 		return nil, fmt.Errorf("edge %d -[%s]-> %d: %w", src, typ, dst, dossier.ErrNotFound)
 	}
 	d := &EdgeDetail{Claims: make([]Claim, 0, len(cs))}
-	if es := aggregate(live); len(es) > 0 {
+	roots, err := s.dupRoots(ctx, s.db)
+	if err != nil {
+		return nil, fmt.Errorf("edge: %w", err)
+	}
+	if es := aggregate(live, roots); len(es) > 0 {
 		d.Edge = es[0]
 	} else {
 		k := keyOf(&cs[0].Claim)

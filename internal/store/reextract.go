@@ -85,7 +85,7 @@ func (s *Store) ReplaceExtraction(ctx context.Context, docID string, ex *dossier
 			exData, extractor, len(ex.Entities), len(ex.Relations), rowid); err != nil {
 			return err
 		}
-		ids, err := s.insertExtraction(ctx, tx, rowid, date, ingested, ex, false)
+		ids, err := s.insertExtraction(ctx, tx, rowid, 0, date, ingested, ex, false)
 		if err != nil {
 			return err
 		}

@@ -10,6 +10,9 @@ import (
 type PutResult struct {
 	ID  string `json:"id"`
 	New bool   `json:"new"` // false when the document was already stored: nothing changed
+	// DuplicateOf is the id of the earliest stored document that a new document nearly
+	// duplicates ("" for none).
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 // DocQuery selects documents for Documents.
@@ -34,6 +37,9 @@ type DocSummary struct {
 	IngestedAt time.Time `json:"ingested_at"`
 	Entities   int       `json:"entities"`
 	Relations  int       `json:"relations"`
+	// DuplicateOf is the id of the earliest stored document this one nearly duplicates
+	// ("" for none).
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 // SearchHit is one full-text search result. Snippet wraps each match in the store's

@@ -45,7 +45,7 @@ func Open(ctx context.Context, path string, opts ...store.Options) (*store.Store
 	}
 	q := url.Values{}
 	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)",
-		"cache_size(-32768)", "mmap_size(1073741824)", "wal_autocheckpoint(20000)", "journal_size_limit(134217728)"} {
+		"cache_size(-32768)", "temp_store(MEMORY)", "mmap_size(1073741824)", "wal_autocheckpoint(20000)", "journal_size_limit(134217728)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

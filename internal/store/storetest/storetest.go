@@ -31,6 +31,7 @@ func Run(t *testing.T, open Opener) {
 	}
 	tests = append(tests, graphTests...)
 	tests = append(tests, curationTests...)
+	tests = append(tests, nearDupTests...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)
