@@ -115,7 +115,7 @@ func (a *app) ingestPaths(st *store.Store, p *pipeline, paths []string, asJSON, 
 	bar := newProgress(a.stderr, len(files))
 	var interrupted error
 	i := 0
-	a.ingestConcurrently(st, p, files, func(prep *prepared) bool {
+	a.ingestConcurrently(st, p, files, max(1, runtime.GOMAXPROCS(0)-1), func(prep *prepared) bool {
 		if err := a.ctx.Err(); err != nil {
 			interrupted = fmt.Errorf("ingest interrupted after %d of %d files: %w", i, len(files), err)
 			return false
@@ -228,13 +228,14 @@ func (a *app) storePrepared(st *store.Store, prep *prepared) ingestOutcome {
 	return ingestOutcome{Path: path, ID: res.ID, Status: "new", Note: note}
 }
 
-// ingestConcurrently reads and extracts files on GOMAXPROCS-1 goroutines (at least one)
-// while the calling goroutine hands each prepared file, in the order of files, to handle,
-// which stores it. At most a few files per reader are in flight, so memory stays
-// bounded whatever the number of files. It returns when every file has been handed over,
-// when handle returns false, or when the context is cancelled.
-func (a *app) ingestConcurrently(st *store.Store, p *pipeline, files []string, handle func(*prepared) bool) {
-	workers := max(1, runtime.GOMAXPROCS(0)-1)
+// ingestConcurrently reads and extracts files on workers goroutines (ingest uses
+// GOMAXPROCS-1, at least one) while the calling goroutine hands each prepared file, in
+// the order of files, to handle, which stores it: the database has one writer and the
+// output is the same whatever the timing. At most two files per reader are in flight, so
+// memory stays bounded whatever the number of files. It returns when every file has been
+// handed over, when handle returns false, or when the context is cancelled.
+func (a *app) ingestConcurrently(st *store.Store, p *pipeline, files []string, workers int, handle func(*prepared) bool) {
+	workers = max(1, workers)
 	type job struct {
 		path string
 		out  chan<- *prepared
@@ -305,10 +306,18 @@ func storeDocument(ctx context.Context, st *store.Store, p *pipeline, doc *dossi
 	return res, note, err
 }
 
+// nearDistance is the largest number of differing fingerprint bits at which ingest links
+// a document to an earlier one as its near duplicate. It is stricter than dedup's own
+// threshold: among the 2 million pairs of 2,000 distinct generated documents, 173 lie
+// within 12 bits but none within 6, while 85% of copies with a new headline, a dropped
+// paragraph and an added sentence lie within 6 bits. A false link would merge two
+// sources of a claim into one.
+const nearDistance = 6
+
 // putOptions are the store options of a document: the extractor's version and the
 // document's near-duplicate fingerprint.
 func putOptions(doc *dossier.Document) store.PutOptions {
-	return store.PutOptions{Extractor: extract.Version, Fingerprint: dedup.Fingerprint(doc.Text), NearDistance: dedup.MaxDistance}
+	return store.PutOptions{Extractor: extract.Version, Fingerprint: dedup.Fingerprint(doc.Text), NearDistance: min(nearDistance, dedup.MaxDistance)}
 }
 
 // joinNotes joins two notes on an outcome, either of which may be empty.

@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"dossier/internal/store/sqlite"
 )
 
 // TestIngestNearDuplicate ingests a brief, the same brief republished with a closing
@@ -59,3 +64,63 @@ func TestIngestNearDuplicate(t *testing.T) {
 		t.Errorf("show a.txt calls the original a near duplicate:\n%.600s", show)
 	}
 }
+
+// TestIngestConcurrentlyInOrder prepares files on several goroutines and checks that
+// they are handed over in input order, a missing file included, that stopping early
+// returns, and that a cancelled context stops the run.
+func TestIngestConcurrentlyInOrder(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for i := range 40 {
+		f := filepath.Join(dir, fmt.Sprintf("doc-%02d.txt", i))
+		if i != 7 { // doc-07.txt is missing: it fails to read
+			if err := os.WriteFile(f, []byte(smallDoc(i)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		files = append(files, f)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a := &app{ctx: ctx, now: time.Now}
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dossier.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := a.newPipeline(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 4} {
+		var got []string
+		a.ingestConcurrently(st, p, files, workers, func(prep *prepared) bool {
+			got = append(got, prep.path)
+			if failed := prep.outcome != nil && prep.outcome.Status == "failed"; failed != (prep.path == files[7]) {
+				t.Errorf("workers %d: %s prepared as %+v", workers, prep.path, prep.outcome)
+			}
+			return true
+		})
+		if !equalStrings(got, files) {
+			t.Errorf("workers %d: handed over %v, want %v", workers, got, files)
+		}
+		n := 0
+		a.ingestConcurrently(st, p, files, workers, func(*prepared) bool { n++; return n < 5 })
+		if n != 5 {
+			t.Errorf("workers %d: handle called %d times after asking to stop at 5", workers, n)
+		}
+	}
+	n := 0
+	a.ingestConcurrently(st, p, files, 4, func(*prepared) bool {
+		n++
+		if n == 3 {
+			cancel()
+		}
+		return true
+	})
+	if n >= len(files) {
+		t.Errorf("a cancelled run handed over all %d files", n)
+	}
+}
+
+func equalStrings(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }

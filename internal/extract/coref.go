@@ -606,7 +606,7 @@ func regionAlias(d *nerDoc, c *entCand) string {
 	if c.j >= len(s.words) || s.shapes[c.j]&shLower == 0 {
 		return ""
 	}
-	if geoNoun(s.words[c.j]) && s.words[c.j] != "border" {
+	if geoNoun(s.words[c.j]) && s.words[c.j] != "border" && !facilityNoun(s.words[c.j]) {
 		return d.src[c.start:s.Tokens[c.j].End]
 	}
 	return ""
@@ -691,6 +691,17 @@ func (x *Extractor) bodyState(d *nerDoc, c *entCand) (string, *lexicon.Entry) {
 	if !x.hasOrgHead(s, c.j-len(words), c.j) || len(words) > 6 {
 		return "", nil
 	}
+	if state == nil && c.j+1 < len(s.words) && s.words[c.j] == "in" && s.owner[c.j+1] != 0 {
+		// "the Foreign Ministry in Caracas": the state whose capital follows
+		if p := d.cands[s.owner[c.j+1]-1]; !p.dropped && p.i == c.j+1 && p.entry != nil {
+			switch {
+			case p.entry.Type == dossier.Country:
+				state = p.entry
+			case p.alt != nil && p.alt.Type == dossier.Country:
+				state = p.alt
+			}
+		}
+	}
 	if state == nil && c.i > 0 && s.words[c.i-1] == "its" {
 		// "Azerbaijan launched what its Defence Ministry called": the last state named before
 		for k := c.i - 2; k >= 0; k-- {
@@ -760,7 +771,11 @@ func (x *Extractor) linkHeads(d *nerDoc, cands []*entCand) {
 			continue
 		}
 		s := d.sents[c.s]
-		for _, w := range []string{s.words[c.i], s.words[c.j-1]} {
+		heads := []string{s.words[c.i], s.words[c.j-1]}
+		if s.words[c.j-2] == "the" {
+			heads = heads[:1] // "General Secretariat of the Council" names another body's council
+		}
+		for _, w := range heads {
 			if !x.orgHead(w) {
 				continue
 			}
@@ -780,4 +795,14 @@ func (x *Extractor) linkHeads(d *nerDoc, cands []*entCand) {
 			joinGroups(g, c.ent)
 		}
 	}
+}
+
+// facilityNoun reports whether a lower-case noun after a place's name makes a facility of its
+// own ("Makhachkala airport", "the Rafah crossing") rather than another name of the place.
+func facilityNoun(w string) bool {
+	switch w {
+	case "airport", "airbase", "crossing", "checkpoint":
+		return true
+	}
+	return false
 }

@@ -104,6 +104,30 @@ func TestEntityRules(t *testing.T) {
 			map[string]dossier.EntityType{"the authorities in Kabul": dossier.ArmedGroup, "Kabul": dossier.Location}, nil},
 		{"capital as object of a political verb", "Mogadishu accused Addis Ababa of meddling.",
 			map[string]dossier.EntityType{"Addis Ababa": dossier.Country, "Mogadishu": dossier.Country}, nil},
+		{"facility of a town", "The riot at Makhachkala airport shocked Makhachkala.",
+			map[string]dossier.EntityType{"Makhachkala airport": dossier.Location, "Makhachkala": dossier.Location}, nil},
+		{"currency is no state", "The firm moved 2 million US dollars.",
+			nil, []string{"US"}},
+		{"acting on behalf of a capital", "Chechen volunteers fight for Kyiv.",
+			map[string]dossier.EntityType{"Kyiv": dossier.Country}, nil},
+		{"international organization inside a body's name", "The European Union Naval Force escorts ships.",
+			map[string]dossier.EntityType{"European Union": dossier.Organization, "European Union Naval Force": dossier.Organization}, nil},
+		{"places coordinated after between", "A convoy was ambushed between Gao and Ouattagouna.",
+			map[string]dossier.EntityType{"Ouattagouna": dossier.Location}, nil},
+		{"people coordinated after between", "Talks between Kadyrov and Zelensky failed.",
+			map[string]dossier.EntityType{"Kadyrov": dossier.Person, "Zelensky": dossier.Person}, nil},
+		{"place before told", "A trader from Tidermene told us. A letter to Okonkwo said nothing.",
+			map[string]dossier.EntityType{"Tidermene": dossier.Location, "Okonkwo": dossier.Person}, nil},
+		{"event named by a city or a body", "Delegates skipped the CSTO summit in Minsk after the Moscow attack.",
+			map[string]dossier.EntityType{"CSTO summit in Minsk": dossier.NamedEvent, "Moscow attack": dossier.NamedEvent, "Minsk": dossier.Location}, nil},
+		{"war in a region", "Israel pressed its war in Gaza.",
+			map[string]dossier.EntityType{"war in Gaza": dossier.NamedEvent, "Gaza": dossier.Location}, nil},
+		{"body named after a place at the start", "New York Mercantile Exchange prices rose.",
+			map[string]dossier.EntityType{"New York Mercantile Exchange": dossier.Organization}, []string{"York Mercantile Exchange"}},
+		{"lone head noun is no name", "The Authority said no. He left the Union.",
+			nil, []string{"Authority", "Union"}},
+		{"numbered site", "Troops left Air Base 201 near Agadez.",
+			map[string]dossier.EntityType{"Air Base 201": dossier.Location}, []string{"Air Base"}},
 		{"international given names", "Tino Rossi met Yasser Haddad and Mariano Ruiz.",
 			map[string]dossier.EntityType{"Tino Rossi": dossier.Person, "Yasser Haddad": dossier.Person, "Mariano Ruiz": dossier.Person}, nil},
 	}
@@ -171,6 +195,26 @@ func TestStateBodies(t *testing.T) {
 	in2 := "Gen. Abdul Raziq inspected the lines."
 	if p := find(x.Extract(in2, Options{}), "Abdul Raziq"); p == nil || !contains(p.Roles, "General") {
 		t.Errorf("Extract(%q): Raziq = %+v, want the role General", in2, p)
+	}
+	in3 := "The Council of the Andean Union adopted measures. The Council also listed a firm. The General Secretariat of the Council wrote."
+	out3 := x.Extract(in3, Options{})
+	if a, b := find(out3, "Council of the Andean Union"), find(out3, "Council"); a == nil || b == nil || a.ID != b.ID {
+		t.Errorf("Extract(%q): the Council is not the Council of the Andean Union; got %s", in3, names(out3))
+	}
+	in4 := "Head of the National Security Service Armen Abazyan met Director of the Federal Security Service Alexander Bortnikov."
+	out4 := x.Extract(in4, Options{})
+	for name, role := range map[string]string{"Armen Abazyan": "Head of the National Security Service", "Alexander Bortnikov": "Director of the Federal Security Service"} {
+		if p := find(out4, name); p == nil || p.Type != dossier.Person || !contains(p.Roles, role) {
+			t.Errorf("Extract(%q): %s = %+v, want a person with the role %q", in4, name, p, role)
+		}
+	}
+	if o := find(out4, "National Security Service"); o == nil || o.Type != dossier.Organization {
+		t.Errorf("Extract(%q): no organization National Security Service; got %s", in4, names(out4))
+	}
+	in5 := "Envoys attended the 3rd Regional Security Dialogue on Iraq. A week after the Baghdad summit, talks resumed."
+	out5 := x.Extract(in5, Options{})
+	if a, b := find(out5, "3rd Regional Security Dialogue on Iraq"), find(out5, "Baghdad summit"); a == nil || b == nil || a.ID != b.ID {
+		t.Errorf("Extract(%q): the Baghdad summit is not the one named meeting; got %s", in5, names(out5))
 	}
 	if p := find(out, "Nikolai Patrushev"); p == nil || !contains(p.Roles, "General") || !contains(p.Roles, "Chairman of the Security Council") {
 		t.Errorf("Extract(%q): Patrushev = %+v, want both roles", in, p)

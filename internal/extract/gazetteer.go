@@ -418,6 +418,9 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 				return nil // "President Jordan"
 			}
 		}
+		if e.Type == dossier.Country && j < len(s.words) && (s.words[j] == "dollars" || s.words[j] == "dollar") {
+			return nil // "US dollars": a currency
+		}
 		c := &entCand{s: s.idx, i: i, j: j, typ: e.Type, form: h.Form, entry: e}
 		if h.Form == dossier.FormName && e.Kind == "city" {
 			c.alt = stateMetonym(hits)
@@ -439,7 +442,7 @@ func (x *Extractor) personContext(s *nerSent, i, j int) bool {
 	if x.afterFirstName(s, i) {
 		return true
 	}
-	if x.locativeBefore(s, i) {
+	if i > 0 && placePrep(s.words[i-1]) {
 		return false // "sources in Dushanbe said": a place before the verb of saying
 	}
 	if j < len(s.words) {
@@ -483,6 +486,9 @@ func (x *Extractor) politicalSubject(s *nerSent, i, j int) bool {
 	if i > 0 {
 		if s.words[i-1] == "to" && i >= 2 && relationAdjective(s.words[i-2]) {
 			return true // "useful to Moscow", "loyal to Tehran"
+		}
+		if s.words[i-1] == "for" && i >= 2 && serveVerb(s.words[i-2]) && (i < 3 || s.words[i-3] != "the") {
+			return true // "volunteers fight for Kyiv", "he spied for Moscow" (not "the fight for Kyiv")
 		}
 		switch s.words[i-1] {
 		case "in", "at", "near", "from", "outside", "around", "across", "into", "of", "via", "through", "to":
@@ -531,6 +537,17 @@ func relationAdjective(w string) bool {
 	switch w {
 	case "useful", "loyal", "close", "hostile", "friendly", "grateful", "opposed", "allied", "subordinate",
 		"beholden", "answerable", "accountable", "indebted", "valuable", "unacceptable", "acceptable", "closer":
+		return true
+	}
+	return false
+}
+
+// serveVerb reports whether w, before "for", says someone acts on behalf of a government:
+// "fight for Kyiv", "spied for Moscow", "works for Tehran".
+func serveVerb(w string) bool {
+	switch w {
+	case "fight", "fights", "fought", "fighting", "spy", "spies", "spied", "spying", "work", "works",
+		"worked", "working", "recruit", "recruits", "recruited", "recruiting", "pool":
 		return true
 	}
 	return false
@@ -688,7 +705,9 @@ func (x *Extractor) reserveOrgRuns(d *nerDoc, s *nerSent) {
 			continue
 		}
 		if s.shapes[i]&shInitial != 0 && x.lex.CommonWord(s.words[i]) && !x.orgHead(s.words[i]) && !d.capSeen[s.words[i]] && !orgModifier(s.words[i]) {
-			continue
+			if m, _ := x.lex.Longest(s.words, i); m < 2 {
+				continue // "New York Mercantile Exchange" starts with a place's name
+			}
 		}
 		j := i + 1
 		for j < n {
@@ -712,6 +731,21 @@ func (x *Extractor) reserveOrgRuns(d *nerDoc, s *nerSent) {
 				j++
 			}
 		}
+		if j-i >= 4 && !x.orgHead(s.words[j-1]) {
+			// "(Head of the) National Security Service Armen Abazyan": a body's name, then a
+			// person's
+			k := i - 1
+			if k > 0 && s.words[k] == "the" {
+				k--
+			}
+			titled := k > 0 && s.words[k] == "of" && s.shapes[k-1]&shCap != 0 && (s.isTitle(k-1) || roleHead(s.words[k-1]))
+			for k := j - 1; k >= i+2 && k >= j-3; k-- {
+				if x.orgHead(s.words[k-1]) && (titled || k <= j-2 && x.lex.FirstName(s.words[k])) && !x.orgHead(s.words[k]) {
+					j = k
+					break
+				}
+			}
+		}
 		if j-i >= 2 && (x.orgHead(s.words[j-1]) || armedHead(s.words[j-1]) || x.headBeforeOf(s, i, j) || locHead(s.words[i]) && hasWord(s.words[i:j], "of")) {
 			if m, _ := x.lex.Longest(s.words[:j], i); m != j-i {
 				if s.reserved == nil {
@@ -726,6 +760,18 @@ func (x *Extractor) reserveOrgRuns(d *nerDoc, s *nerSent) {
 		}
 		i = j - 1
 	}
+}
+
+// roleHead reports whether w heads a role held in a body ("Head of the National Security
+// Service", "Director of the ...").
+func roleHead(w string) bool {
+	switch w {
+	case "head", "director", "chief", "commander", "chairman", "chairwoman", "chair", "secretary", "leader",
+		"president", "spokesman", "spokeswoman", "spokesperson", "deputy", "governor", "minister",
+		"ambassador", "envoy", "representative", "coordinator", "founder", "member", "rector", "dean":
+		return true
+	}
+	return false
 }
 
 // reservedOK reports whether a lexicon match may still be taken inside a reserved run: a

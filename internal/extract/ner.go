@@ -31,7 +31,9 @@ func (x *Extractor) ner(d *nerDoc) {
 		}
 	}
 	x.cueGroups(d)
+	x.facilities(d)
 	x.wars(d)
+	x.placeEvents(d)
 	x.factions(d)
 	x.caselessNames(d)
 	x.teams(d)
@@ -44,7 +46,7 @@ func (x *Extractor) nameStart(d *nerDoc, s *nerSent, i int) bool {
 		return false
 	}
 	w := s.words[i]
-	if isFunctionWord(w) || x.lex.Stopword(w) {
+	if isFunctionWord(w) || x.lex.Stopword(w) && (s.resStart == nil || !s.resStart[i]) {
 		return false
 	}
 	if n := len(w); n > 4 && w[n-1] == 's' && (i+1 >= len(s.words) || s.shapes[i+1]&shCap == 0) {
@@ -81,6 +83,9 @@ func (x *Extractor) runEnd(d *nerDoc, s *nerSent, i int) int {
 	n := len(s.words)
 	j := i + 1
 	for j < n {
+		if s.reserved != nil && s.reserved[j-1] && (!s.reserved[j] || s.resStart[j]) {
+			break // the organization's run ends here ("National Security Service | Armen Abazyan")
+		}
 		if s.owner[j] == 0 && !s.isTitle(j) && s.shapes[j]&shCap != 0 && !s.Heading {
 			j++
 			continue
@@ -152,6 +157,9 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	}
 	first, last := s.words[i], s.words[j-1]
 	single := j-i == 1
+	if s.title[i] == nil && j-i <= 4 && !x.orgHead(last) && !armedHead(last) {
+		s.title[i] = x.bodyTitle(d, s, i) // "Director of the Federal Security Service Alexander Bortnikov"
+	}
 	c := &entCand{s: s.idx, i: i, j: j, form: dossier.FormName}
 	c.key = keyOf(s.words[i:j])
 	if single && len(s.Tokens[i].Text) > 1 && s.shapes[i]&shAllCaps != 0 && acronymCase(s.Tokens[i].Text) {
@@ -167,6 +175,12 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		if s.Tokens[k].Kind == text.Word && hasDigit(s.Tokens[k].Text) {
 			return nil // "Bayraktar TB2", "Su-25": equipment, not a name
 		}
+	}
+	if j < n && s.Tokens[j].Kind == text.Number && !hasDigit(s.Tokens[i].Text) && numberedHead(last) && (j+1 >= n || s.Tokens[j+1].Kind != text.Word || s.shapes[j+1]&shCap == 0) {
+		c.j = j + 1 // "Air Base 201", "Camp 5"
+		c.typ = dossier.Location
+		c.key = keyOf(s.words[i:c.j])
+		return c
 	}
 	if i > 0 && s.words[i-1] == "operation" && s.shapes[i-1]&shLower != 0 {
 		c.i = i - 1 // "operation Aspides"
@@ -219,6 +233,9 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		return c
 	case orgHead:
 		c.typ = dossier.Organization
+		if single && x.commonWord(first) {
+			c.heading = true // "the Authority", "the Council": kept only as a short form of a name of the text
+		}
 		if m, hits := x.lex.Longest(s.words[:j], i); m > 0 && m < j-i && len(hits) > 0 && (hits[0].Form == dossier.FormName || hits[0].Form == dossier.FormAcronym) && hits[0].Entry.Type == dossier.Organization && hits[0].Entry.Kind == "io" {
 			// "United Nations Security Council": the body of a known organization names it too
 			in := &entCand{s: s.idx, i: i, j: i + m, typ: hits[0].Entry.Type, form: hits[0].Form, entry: hits[0].Entry}
@@ -289,7 +306,7 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	case x.locativeBefore(s, i):
 		c.typ = dossier.Location
 		c.weak = !(i > 0 && (s.words[i-1] == "in" || s.words[i-1] == "near" || s.words[i-1] == "outside"))
-	case i >= 2 && (s.words[i-1] == "and" || s.words[i-1] == "or") && s.owner[i-2] != 0 && d.cands[s.owner[i-2]-1].typ == dossier.Location && d.cands[s.owner[i-2]-1].form == dossier.FormName && x.locativeBefore(s, d.cands[s.owner[i-2]-1].i):
+	case i >= 2 && (s.words[i-1] == "and" || s.words[i-1] == "or") && x.placeBefore(d, s, i-2):
 		c.typ = dossier.Location // "in Harim and Jindires": a place coordinated with a place
 		c.weak = true
 	case j+1 < n && s.words[j] == "," && s.owner[j+1] != 0 && d.cands[s.owner[j+1]-1].typ == dossier.Country && d.cands[s.owner[j+1]-1].form == dossier.FormName:
@@ -312,6 +329,9 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	if s.Heading && c.weak {
 		c.heading = true // kept only if coreference finds it a name of the text
 	}
+	if single && c.weak && c.typ == dossier.Person && j < n && s.shapes[j]&shLower != 0 && peopleHead(s.words[j]) {
+		return nil // "Rohingya refugees", "Hazara villagers": a people, not a person
+	}
 	if single && c.weak && j < n && s.shapes[j]&shLower != 0 && x.modifiedNoun(s.words[j]) {
 		return nil // "Hazara groups": a capitalized modifier of a common noun
 	}
@@ -331,6 +351,57 @@ func (x *Extractor) peopleNoun(w string) bool {
 		return false
 	}
 	return !x.lex.Surname(w) && !x.lex.FirstName(w) && !x.lex.Surname(w[:n-1]) && !x.lex.FirstName(w[:n-1])
+}
+
+// placeBefore reports whether token k ends a place's name that a preposition of place
+// introduces ("in Harim", "between Gao"), the first of a coordination of places.
+func (x *Extractor) placeBefore(d *nerDoc, s *nerSent, k int) bool {
+	if s.owner[k] == 0 {
+		return false
+	}
+	p := d.cands[s.owner[k]-1]
+	if p.typ != dossier.Location || p.form != dossier.FormName || p.j != k+1 {
+		return false
+	}
+	return x.locativeBefore(s, p.i) || p.entry != nil && p.i > 0 && s.words[p.i-1] == "between"
+}
+
+// bodyTitle returns the role a person holds in the organization named just before token
+// i, after a role word and "of (the)": "Director of the Federal Security Service" before
+// "Alexander Bortnikov". It returns nil when no such role stands there.
+func (x *Extractor) bodyTitle(d *nerDoc, s *nerSent, i int) *titleAt {
+	if i == 0 || s.owner[i-1] == 0 {
+		return nil
+	}
+	o := d.cands[s.owner[i-1]-1]
+	if o.dropped || o.j != i || o.typ != dossier.Organization && o.typ != dossier.ArmedGroup || o.form != dossier.FormName && o.form != dossier.FormAcronym {
+		return nil
+	}
+	k := o.i - 1
+	if k > 0 && s.words[k] == "the" {
+		k--
+	}
+	if k < 1 || s.words[k] != "of" || s.shapes[k-1]&shCap == 0 || !(s.isTitle(k-1) || roleHead(s.words[k-1])) {
+		return nil
+	}
+	start := k - 1
+	for start > 0 && s.isTitle(start-1) {
+		start-- // "Deputy Director of ..."
+	}
+	name := s.src(start, i)
+	return &titleAt{start: start, end: i, names: []string{name}, honorific: name}
+}
+
+// peopleHead reports whether w, after a capitalized word, names members of a people or
+// community ("Rohingya refugees", "Uyghur minority").
+func peopleHead(w string) bool {
+	switch w {
+	case "refugees", "migrants", "civilians", "villagers", "minority", "minorities", "community", "communities",
+		"population", "people", "peoples", "tribesmen", "tribes", "tribe", "clan", "clans", "elders", "women",
+		"men", "children", "families", "diaspora", "muslims", "christians", "settlers", "herders", "farmers":
+		return true
+	}
+	return false
 }
 
 // modifiedNoun reports whether w, after a capitalized word, is a common noun that word
@@ -438,7 +509,7 @@ func (x *Extractor) personEvidence(s *nerSent, i, j int) bool {
 			return true
 		}
 	}
-	if j < n {
+	if j < n && !(i > 0 && placePrep(s.words[i-1])) { // "a trader from Tidermene told us"
 		switch s.words[j] {
 		case "said", "says", "told", "added", "stated", "noted", "explained", "argued", "insisted",
 			"wrote", "recalled", "admitted", "denied", "confirmed", "declared":
@@ -446,6 +517,12 @@ func (x *Extractor) personEvidence(s *nerSent, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// placePrep reports whether w introduces a place rather than a person ("sources in
+// Dushanbe", "a trader from Tidermene"; but "a letter to Okonkwo").
+func placePrep(w string) bool {
+	return w == "in" || w == "at" || w == "near" || w == "from" || w == "outside"
 }
 
 // surnameShape reports whether w ends like a Slavic or similar family name.
@@ -794,7 +871,9 @@ func locHead(w string) bool {
 	case "street", "avenue", "road", "square", "bridge", "airport", "river", "mountains", "mountain", "mount",
 		"lake", "island", "islands", "sea", "ocean", "gulf", "bay", "valley", "desert", "province", "region",
 		"district", "county", "city", "strait", "straits", "peninsula", "coast", "canal", "plain", "plains",
-		"hills", "heights", "park", "harbour", "harbor", "port", "basin", "delta", "cape", "forest", "stadium":
+		"hills", "heights", "park", "harbour", "harbor", "port", "basin", "delta", "cape", "forest", "stadium",
+		"shoal", "reef", "reefs", "atoll", "atolls", "plateau", "ridge", "dam", "oasis", "archipelago", "lagoon",
+		"glacier", "falls", "marsh", "creek":
 		return true
 	}
 	return false
@@ -915,21 +994,40 @@ func homeNation(name string) bool {
 	return false
 }
 
+// facilities adds the facility a known place names ("Makhachkala airport", "the Rafah
+// crossing"): a place of its own, whose mention overlaps the town's.
+func (x *Extractor) facilities(d *nerDoc) {
+	n := len(d.cands)
+	for ci := 0; ci < n; ci++ {
+		c := d.cands[ci]
+		if c.dropped || c.entry == nil || c.form != dossier.FormName || c.typ != dossier.Location && c.typ != dossier.Country {
+			continue
+		}
+		s := d.sents[c.s]
+		if c.j >= len(s.words) || s.shapes[c.j]&shLower == 0 || !facilityNoun(s.words[c.j]) {
+			continue
+		}
+		f := &entCand{s: c.s, i: c.i, j: c.j + 1, typ: dossier.Location, form: dossier.FormName, key: "facility " + keyOf(s.words[c.i:c.j+1])}
+		f.start, f.end = s.span(f.i, f.j)
+		d.cands = append(d.cands, f)
+	}
+}
+
 // wars adds the wars named after a state: "the Ukrainian conflict", "the war in Ukraine"
 // are one event per state and document.
 func (x *Extractor) wars(d *nerDoc) {
 	n := len(d.cands)
 	for ci := 0; ci < n; ci++ {
 		c := d.cands[ci]
-		if c.dropped || c.entry == nil || c.entry.Type != dossier.Country {
-			continue
+		if c.dropped || c.entry == nil || c.entry.Type != dossier.Country && !(c.entry.Type == dossier.Location && c.form == dossier.FormName) {
+			continue // states, and places: "the war in Gaza"
 		}
 		s := d.sents[c.s]
 		var i, j int
 		switch {
 		case c.form == dossier.FormDemonym && c.i > 0 && s.words[c.i-1] == "the" && c.j < len(s.words) && warNoun(s.words[c.j]):
 			i, j = c.i, c.j+1
-		case c.form == dossier.FormName && c.i >= 3 && (s.words[c.i-3] == "the" || s.words[c.i-3] == "'s" || s.words[c.i-3] == "’s") && warNoun(s.words[c.i-2]) && (s.words[c.i-1] == "in" || s.words[c.i-1] == "on" || s.words[c.i-1] == "against"):
+		case c.form == dossier.FormName && c.i >= 3 && (s.words[c.i-3] == "the" || s.words[c.i-3] == "its" || s.words[c.i-3] == "their" || s.words[c.i-3] == "'s" || s.words[c.i-3] == "’s") && warNoun(s.words[c.i-2]) && (s.words[c.i-1] == "in" || s.words[c.i-1] == "on" || s.words[c.i-1] == "against"):
 			i, j = c.i-2, c.j
 			if s.words[c.i-3] != "the" && c.i >= 4 && s.owner[c.i-4] != 0 {
 				i = c.i - 4 // "Russia's war in Ukraine"
@@ -939,6 +1037,56 @@ func (x *Extractor) wars(d *nerDoc) {
 		}
 		e := &entCand{s: c.s, i: i, j: j, typ: dossier.NamedEvent, form: dossier.FormName, key: "war " + c.entry.Name}
 		e.start, e.end = s.span(i, j)
+		d.cands = append(d.cands, e)
+	}
+}
+
+// placeEvents adds the events named by a place or a body and a lower-case event noun: "the
+// Moscow attack", "the CSTO summit in Minsk". A city's summit is the document's one named
+// meeting when it names exactly one ("the Moscow summit" of the "5th Security Dialogue").
+func (x *Extractor) placeEvents(d *nerDoc) {
+	var meeting *entCand
+	meetings := 0
+	for _, c := range d.cands {
+		if !c.dropped && c.typ == dossier.NamedEvent && c.form == dossier.FormName && c.entry == nil {
+			for _, w := range d.sents[c.s].words[c.i:c.j] {
+				if w == "summit" || w == "dialogue" || w == "conference" || w == "forum" || w == "talks" || w == "meeting" {
+					meeting = c // "5th Security Dialogue on Afghanistan"
+					meetings++
+					break
+				}
+			}
+		}
+	}
+	n := len(d.cands)
+	for ci := 0; ci < n; ci++ {
+		c := d.cands[ci]
+		if c.dropped || c.entry == nil || c.i == 0 || c.j >= len(d.sents[c.s].words) {
+			continue
+		}
+		s := d.sents[c.s]
+		city := c.entry.Kind == "city" || c.alt != nil && c.alt.Kind == "city"
+		body := c.typ == dossier.Organization && (c.form == dossier.FormAcronym || c.form == dossier.FormName)
+		if s.words[c.i-1] != "the" || !city && !body || s.shapes[c.j]&shLower == 0 {
+			continue
+		}
+		noun := s.words[c.j]
+		switch noun {
+		case "summit", "attack", "attacks", "bombing", "bombings", "massacre", "riot", "riots", "siege", "uprising":
+		default:
+			continue
+		}
+		j := c.j + 1
+		if j+1 < len(s.words) && s.words[j] == "in" && s.owner[j+1] != 0 {
+			if p := d.cands[s.owner[j+1]-1]; p.i == j+1 && (p.typ == dossier.Location || p.typ == dossier.Country) {
+				j = p.j // "the CSTO summit in Minsk"
+			}
+		}
+		e := &entCand{s: c.s, i: c.i, j: j, typ: dossier.NamedEvent, form: dossier.FormName, key: "event " + keyOf(s.words[c.i:j])}
+		if noun == "summit" && city && meetings == 1 {
+			e.key, e.form = meeting.key, dossier.FormDescription
+		}
+		e.start, e.end = s.span(e.i, e.j)
 		d.cands = append(d.cands, e)
 	}
 }
@@ -1097,6 +1245,16 @@ func hasDigit(t string) bool {
 		if t[i] >= '0' && t[i] <= '9' {
 			return true
 		}
+	}
+	return false
+}
+
+// numberedHead reports whether w heads the names of sites that take a number ("Air Base
+// 201", "Camp 5", "Checkpoint 9").
+func numberedHead(w string) bool {
+	switch w {
+	case "base", "camp", "checkpoint", "outpost", "gate", "terminal", "sector", "hangar", "pier", "berth":
+		return true
 	}
 	return false
 }

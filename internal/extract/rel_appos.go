@@ -396,3 +396,161 @@ func (st *relState) resolveGroupExcept(si, p, self int) int {
 	}
 	return -1
 }
+
+// numberedNoun reports the plural nouns of a numbered reference to a list told before
+// ("the three juntas", "the two groups") and whether they name states.
+func numberedNoun(w string) (states, ok bool) {
+	switch w {
+	case "governments", "juntas", "countries", "states", "regimes", "capitals", "nations":
+		return true, true
+	case "groups", "movements", "militias", "organisations", "organizations", "sides", "parties":
+		return false, true
+	}
+	return false, false
+}
+
+// numberedGroup resolves "the <n> <plural noun>" at unit i ("the three juntas") to the
+// last list of exactly n actors of the fitting kind named in this sentence before it or
+// in the three sentences before. It returns nil when there is none.
+func (st *relState) numberedGroup(si, i int) []arg {
+	us := st.sus[si].units
+	if i+2 >= len(us) || us[i].word != "the" || us[i+1].isMention() || us[i+2].isMention() {
+		return nil
+	}
+	n, ok := numberWord(us[i+1].word)
+	if !ok || n < 2 || n > 8 || us[i+1].word == "a" || us[i+1].word == "an" {
+		return nil
+	}
+	states, ok := numberedNoun(us[i+2].word)
+	if !ok {
+		return nil
+	}
+	fits := func(e int) bool {
+		t := st.ents[e].Type
+		if states {
+			return t == dossier.Country
+		}
+		if us[i+2].word == "sides" || us[i+2].word == "parties" {
+			return actorType(t)
+		}
+		return t == dossier.ArmedGroup || t == dossier.Organization
+	}
+	for s := si; s >= 0 && s >= si-3; s-- {
+		su := st.sus[s].units
+		end := len(su)
+		if s == si {
+			end = i
+		}
+		for k := end - 1; k >= 0; k-- {
+			if !su[k].isMention() || !fits(su[k].ent) {
+				continue
+			}
+			g := st.coordGroup(su, k, true)
+			if len(g) < 2 {
+				continue
+			}
+			var out []arg
+			seen := map[int]bool{}
+			for _, m := range g {
+				if fits(su[m].ent) && !seen[su[m].ent] {
+					seen[su[m].ent] = true
+					out = append(out, arg{ent: su[m].ent, u: -1, how: argPronoun})
+				}
+			}
+			if len(out) == n {
+				return out
+			}
+			k = g[0] // skip the rest of this list
+		}
+	}
+	return nil
+}
+
+// numberedObject finds a numbered reference as an object starting at unit j: "the three
+// governments", or "the decision of the three governments".
+func (st *relState) numberedObject(si, j int) []arg {
+	us := st.sus[si].units
+	for k := j; k < len(us) && k <= j+3; k++ {
+		if us[k].isMention() {
+			return nil
+		}
+		if us[k].word == "the" {
+			if g := st.numberedGroup(si, k); len(g) > 0 {
+				return g
+			}
+		}
+		if us[k].word == "of" {
+			if k > j && (isMemberNoun(us[k-1].word) || isHeldNoun(us[k-1].word) || isActNoun(us[k-1].word)) {
+				return st.numberedGroup(si, k+1)
+			}
+			return nil
+		}
+		if !skippable(&us[k]) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// accusersOf resolves an object that refers back to an accusation ("rejected the
+// accusation", "dismissed the claims") to the sources of the ACCUSE relations against
+// one of srcs found in this sentence before the head or in the two sentences before.
+func (st *relState) accusersOf(si, h, e int, srcs []arg) []arg {
+	us := st.sus[si].units
+	k := e
+	for k < len(us) && k <= e+2 && !us[k].isMention() && (isDeterminer(us[k].word) || us[k].word == "any") {
+		k++
+	}
+	if k >= len(us) || us[k].isMention() {
+		return nil
+	}
+	switch us[k].word {
+	case "accusation", "accusations", "charge", "charges", "claim", "claims", "allegation", "allegations":
+	default:
+		return nil
+	}
+	accused := map[int]bool{}
+	for _, s := range srcs {
+		accused[s.ent] = true
+	}
+	var out []arg
+	seen := map[int]bool{}
+	for i := len(st.cands) - 1; i >= 0; i-- {
+		c := &st.cands[i]
+		if c.sent < si-2 || c.sent > si || (c.sent == si && c.head >= h) {
+			continue
+		}
+		if c.typ == dossier.Accuse && accused[c.tgt.ent] && !seen[c.src.ent] && !accused[c.src.ent] {
+			seen[c.src.ent] = true
+			out = append(out, arg{ent: c.src.ent, u: -1, how: argPronoun})
+		}
+	}
+	return out
+}
+
+// possessedRelNoun reads "its Russian partners", "Iran's Houthi allies": a relational
+// noun whose holder is named right before it and whose possessor comes before that. It
+// reports whether it added the relation.
+func (st *relState) possessedRelNoun(si, h, e int, p *lexicon.Predicate) bool {
+	us := st.sus[si].units
+	if h < 2 || !us[h-1].isMention() || us[h-1].poss || !actorType(st.ents[us[h-1].ent].Type) {
+		return false
+	}
+	y := us[h-1].ent
+	x := -1
+	switch b := &us[h-2]; {
+	case b.isMention() && b.poss && actorType(st.ents[b.ent].Type):
+		x = b.ent
+	case !b.isMention() && (b.word == "its" || b.word == "their"):
+		x = st.resolvePronoun(si, h-2)
+	}
+	if x < 0 || x == y || !actorType(st.ents[x].Type) {
+		return false
+	}
+	n := len(st.cands)
+	st.addPairs(si, h, e, p.Type, p.Subtype, []arg{{ent: x, u: h - 2, how: argPossessor}}, []arg{{ent: y, u: h - 1, how: argAdjacent}}, p.Weight, "relnoun-held", false)
+	for i := n; i < len(st.cands); i++ {
+		st.cands[i].noHedge = true
+	}
+	return len(st.cands) > n
+}

@@ -256,6 +256,12 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 		actorType(st.ents[us[h-2].ent].Type) && !us[h-3].isMention() && us[h-3].kind == text.Word && !isPreposition(us[h-3].word) {
 		return st.groupArgs(us, h-2, argAdjacent)
 	}
+	// "the decision of the three governments to withdraw": the numbered group acts
+	if h >= 4 && us[h-1].word == "to" && !us[h-1].isMention() {
+		if g := st.numberedGroup(si, h-4); len(g) > 0 {
+			return g
+		}
+	}
 	// "the Chechen jihadists' plans to eliminate X", "Russia's attempts to isolate X"
 	if h >= 3 && us[h-1].word == "to" && !us[h-1].isMention() {
 		for k := h - 2; k >= 0 && k >= h-4; k-- {
@@ -325,6 +331,18 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 				return []arg{{ent: e, u: -1, how: argPronoun}}
 			}
 			break
+		}
+		if !us[i].isMention() && !paren[i-lo] {
+			if g := st.numberedGroup(si, i); len(g) > 0 {
+				return g // "the three juntas have turned away from France"
+			}
+			// "many of its members joined", "their fighters crossed"
+			if (us[i].word == "its" || us[i].word == "their") && i+1 < h && isMemberNoun(us[i+1].word) {
+				if e := st.resolvePronoun(si, i); e >= 0 && st.ents[e].Type != dossier.Person {
+					return []arg{{ent: e, u: -1, how: argPronoun}}
+				}
+				break
+			}
 		}
 	}
 	return nil
@@ -606,6 +624,9 @@ func (st *relState) object(si, h, e int, slots []string) []arg {
 			}
 			k := objNP(us, e)
 			if k < 0 {
+				if g := st.numberedObject(si, e); len(g) > 0 {
+					return g // "condemned the decision of the three governments"
+				}
 				continue
 			}
 			if k > e && !us[k].isMention() {
@@ -624,6 +645,9 @@ func (st *relState) object(si, h, e int, slots []string) []arg {
 				continue
 			}
 			k := npAt(us, j+1, 5)
+			if k < 0 {
+				k = objNP(us, j+1) // "its call on the authorities of X"
+			}
 			if k < 0 {
 				// "transferred money to the group": the armed group the anaphor refers to
 				if j+2 < len(us) && groupAnaphor(us, j+2) {
@@ -759,7 +783,7 @@ func objNP(us []unit, j int) int {
 		}
 		next := us[k+1].word
 		switch {
-		case (isMemberNoun(u.word) || isHeldNoun(u.word) || isShareWord(u.word)) && next == "of":
+		case (isMemberNoun(u.word) || isHeldNoun(u.word) || isShareWord(u.word) || isActNoun(u.word)) && next == "of":
 		case isAssetNoun(u.word) && (next == "of" || next == "in" || next == "near" || next == "around" || next == "at"):
 		default:
 			continue
@@ -812,6 +836,16 @@ func isRegionWord(w string) bool {
 	case "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
 		"southeastern", "southwestern", "north", "south", "east", "west", "northeast", "northwest",
 		"southeast", "southwest", "coastal", "rural":
+		return true
+	}
+	return false
+}
+
+// isActNoun reports nouns for what an actor decided or did, which stand for the actor as
+// the object of praise or blame ("condemned the decision of X", "the conduct of X").
+func isActNoun(w string) bool {
+	switch w {
+	case "decision", "decisions", "move", "conduct", "behaviour", "behavior", "actions", "policy", "policies":
 		return true
 	}
 	return false

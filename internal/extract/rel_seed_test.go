@@ -14,9 +14,9 @@ import (
 // only go up.
 const (
 	seedRelationPrecisionFloor = 0.85
-	seedRelationF1Floor        = 0.75
-	seedLinkedF1Floor          = 0.80
-	seedEventF1Floor           = 0.75
+	seedRelationF1Floor        = 0.80
+	seedLinkedF1Floor          = 0.82
+	seedEventF1Floor           = 0.85
 )
 
 func readSeed(t *testing.T) (string, *eval.Gold) {

@@ -271,6 +271,12 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 	var srcs, tgts []arg
 	rule := "verb"
 	switch {
+	case p.Kind == lexicon.PredVerb && f.Participle && passiveAt(us, h) && p.Type == dossier.LocatedIn:
+		// "Hezbollah fighters were deployed to Syria": those sent are there
+		rule = "passive"
+		fwd, _ := splitSlots(p.Slots)
+		srcs = st.subject(si, h, false)
+		tgts = st.object(si, h, e, fwd)
 	case p.Kind == lexicon.PredVerb && f.Participle && passiveAt(us, h):
 		rule = "passive"
 		srcs = st.agent(si, e)
@@ -284,6 +290,9 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 		}
 		fwd, rev := splitSlots(p.Slots)
 		srcs = st.subject(si, h, false)
+		if p.Kind == lexicon.PredAdj && modifiesNoun(us, h) {
+			srcs = nil // "ships linked to Israel": the adjective describes the ships
+		}
 		tgts = st.object(si, h, e, fwd)
 		if len(tgts) == 0 && p.Type == dossier.Consult && len(p.Rest) > 0 {
 			tgts = st.inPattern(si, h, e)
@@ -297,6 +306,13 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 		if len(tgts) == 0 && len(srcs) > 0 && p.Kind == lexicon.PredVerb {
 			// "Iran condemned the strikes": the attackers of the strikes told just before
 			tgts = st.attackersOf(si, e, srcs)
+		}
+		if len(tgts) == 0 && len(srcs) >= 2 && reciprocalObject(us, e) {
+			tgts = srcs // "the two groups have fought each other": each against each
+		}
+		if len(tgts) == 0 && len(srcs) > 0 && p.Type == dossier.Reject {
+			// "Kyiv rejected the accusation": the accuser told just before
+			tgts = st.accusersOf(si, h, e, srcs)
 		}
 		if len(tgts) == 0 && f.Participle && p.Kind == lexicon.PredVerb {
 			// a reduced passive: "the Houthis, backed by Iran", "forces commanded by X"
@@ -361,6 +377,38 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 		typ, plan = dossier.HostileTo, true
 		rule += "+plan"
 	}
+	if p.Pattern == "join" {
+		// joining a group or body is membership (a group joining another group is
+		// affiliation); joining anything else (talks, a protest) is neither
+		kept := tgts[:0:0]
+		for _, t := range tgts {
+			switch st.ents[t.ent].Type {
+			case dossier.ArmedGroup, dossier.Organization:
+				kept = append(kept, t)
+			}
+		}
+		tgts = kept
+		if len(tgts) == 0 {
+			return
+		}
+		if len(srcs) > 0 && st.ents[srcs[0].ent].Type == dossier.ArmedGroup && st.ents[tgts[0].ent].Type == dossier.ArmedGroup {
+			typ = dossier.AffiliatedWith // a group that joins another becomes its affiliate
+		}
+	}
+	if typ == dossier.Reject && p.Pattern == "withdraw" {
+		// withdrawing from an organization or a treaty rejects it; from a place, it is a
+		// movement of troops
+		kept := tgts[:0:0]
+		for _, t := range tgts {
+			if st.ents[t.ent].Type == dossier.Organization {
+				kept = append(kept, t)
+			}
+		}
+		tgts = kept
+		if len(tgts) == 0 {
+			return
+		}
+	}
 	if typ == dossier.LocatedIn {
 		kept := srcs[:0:0]
 		for _, s := range srcs {
@@ -369,6 +417,32 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 			}
 		}
 		srcs = kept
+		// "Russia has deployed several hundred Wagner fighters to Mali": the group
+		// whose members were sent is there too
+		if p.Kind == lexicon.PredVerb {
+			for k := e; k < len(us) && k <= e+5; k++ {
+				if !us[k].isMention() {
+					if isBoundary(us[k].word) || isPreposition(us[k].word) {
+						break
+					}
+					continue
+				}
+				if k+1 < len(us) && isMemberNoun(us[k+1].word) && !st.isDemonym(&us[k]) {
+					// the sender mobilizes; the group sent is located there
+					other := false
+					for _, s := range srcs {
+						if s.ent != us[k].ent {
+							other = true
+						}
+					}
+					if other {
+						st.addPairs(si, h, e, dossier.Mobilize, "", srcs, tgts, p.Weight, rule+"+sender", negated)
+					}
+					srcs = []arg{{ent: us[k].ent, u: k, how: argAdjacent}}
+				}
+				break
+			}
+		}
 	}
 	if typ == dossier.Leads && len(tgts) > 0 && tgts[0].u >= 0 && tgts[0].u+1 < len(us) && isMemberNoun(us[tgts[0].u+1].word) {
 		typ = dossier.MemberOf // "led the Taliban delegation"
@@ -380,10 +454,16 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 			last = t.u + 1
 		}
 	}
-	if p.Pattern == "warn" {
+	if p.Pattern == "warn" && !negated {
 		for k := last; k < len(us) && k <= last+4; k++ {
 			if w := us[k].word; w == "of" || w == "about" || w == "that" {
-				return // "warned Moscow in March of a possible attack": a warning given, not a threat
+				// "warned Moscow in March of a possible attack": information shared with
+				// the target, not a threat against it
+				if typ == dossier.Threaten {
+					typ, rule = dossier.Consult, rule+"+warning"
+					break
+				}
+				return
 			}
 			if isBoundary(us[k].word) || us[k].word == "," {
 				break
@@ -419,6 +499,12 @@ func (st *relState) attackersOf(si, e int, srcs []arg) []arg {
 	}
 	if us[k].isMention() || !attackNoun(us[k].word) {
 		return nil
+	}
+	// "condemned the attack by the TTP": the attacker is named
+	if k+2 < len(us) && us[k+1].word == "by" && !us[k+1].isMention() {
+		if m := npAt(us, k+2, 2); m >= 0 && actorType(st.ents[us[m].ent].Type) {
+			return st.groupArgs(us, m, argPrep)
+		}
 	}
 	subj := map[int]bool{}
 	for _, s := range srcs {
@@ -496,8 +582,13 @@ func (st *relState) clauseDate(si, h int) dossier.Date {
 	for _, e := range st.dates[si] {
 		if e.u0 > 0 && !us[e.u0-1].isMention() {
 			switch us[e.u0-1].word {
-			case "since", "until", "from", "to", "till", "through":
+			case "since", "until", "from", "to", "till", "through", "between":
 				continue
+			case "and":
+				// the end of a span: "between 2021 and 2023"
+				if e.u0 >= 3 && (us[e.u0-3].word == "between" || (e.u0 >= 4 && us[e.u0-4].word == "between")) {
+					continue
+				}
 			}
 		}
 		dist := h - e.u1
@@ -766,6 +857,9 @@ func appositionBefore(us []unit, h int) int {
 // relNoun analyses a relational noun ("ally", "enemy", "rival") at h.
 func (st *relState) relNoun(si, h, e int, p *lexicon.Predicate) {
 	us := st.sus[si].units
+	if st.possessedRelNoun(si, h, e, p) {
+		return
+	}
 	x := possessorBefore(us, h)
 	var xs []arg
 	ofForm := false // "Y, an opponent of X": Y is the actor, unlike "Y, X's rival"
@@ -1209,4 +1303,37 @@ func (st *relState) directPlace(c *cand) bool {
 		}
 	}
 	return true
+}
+
+// modifiesNoun reports an adjective at h that follows a plain noun it modifies ("ships
+// linked to Israel", "fighters loyal to X"), over adverbs in -ly, rather than a predicate
+// of the clause subject ("X is linked to Y", "X, linked to Y,", "Hezbollah fighters based
+// in Iraq").
+func modifiesNoun(us []unit, h int) bool {
+	for k := h - 1; k >= 0; k-- {
+		u := &us[k]
+		if u.isMention() {
+			return false
+		}
+		w := u.word
+		if strings.HasSuffix(w, "ly") && u.kind == text.Word {
+			continue
+		}
+		return u.kind == text.Word && !u.cap && !isAux(w) && !isMemberNoun(w) && !isBoundary(w) &&
+			!isPreposition(w) && !isDeterminer(w) && w != "and" && w != "or" && w != "but"
+	}
+	return false
+}
+
+// reciprocalObject reports "each other" or "one another" as the object starting at e.
+func reciprocalObject(us []unit, e int) bool {
+	for k := e; k+1 < len(us) && k <= e+1; k++ {
+		if us[k].isMention() || us[k+1].isMention() {
+			return false
+		}
+		if (us[k].word == "each" && us[k+1].word == "other") || (us[k].word == "one" && us[k+1].word == "another") {
+			return true
+		}
+	}
+	return false
 }

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -142,6 +144,10 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid, dupOf i
 		}
 		return d
 	}
+	// The document's entities are resolved one by one, then stored with their mentions
+	// in a few multi-row statements.
+	deRows := make([][]any, 0, len(ex.Entities))
+	canons := make([]int64, 0, len(ex.Entities))
 	for i := range ex.Entities {
 		e := &ex.Entities[i]
 		if e.ID == "" {
@@ -159,29 +165,37 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid, dupOf i
 		}
 		aliases, _ := json.Marshal(orEmpty(e.Aliases))
 		roles, _ := json.Marshal(orEmpty(e.Roles))
-		var deID int64
-		err = pc.QueryRowContext(ctx, s.q(`INSERT INTO doc_entities
-			(doc, local_id, orig_entity_id, entity_id, name, type, kb_id, aliases, roles, rule, evidence)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
-			rowid, e.ID, dec.entity, dec.canon, e.Name, string(e.Type), nullStr(e.KBID),
-			string(aliases), string(roles), dec.rule, dec.evidence).Scan(&deID)
-		if err != nil {
-			return nil, fmt.Errorf("insert entity %s: %w", e.ID, err)
-		}
-		local[e.ID] = localEntity{de: deID, canon: dec.canon, name: e.Name}
-		d := delta(dec.canon)
+		deRows = append(deRows, []any{rowid, e.ID, dec.entity, dec.canon, e.Name, string(e.Type), nullStr(e.KBID),
+			string(aliases), string(roles), dec.rule, dec.evidence})
+		canons = append(canons, dec.canon)
+		local[e.ID] = localEntity{canon: dec.canon, name: e.Name}
+	}
+	deIDs, err := s.insertRows(ctx, pc, `INSERT INTO doc_entities
+		(doc, local_id, orig_entity_id, entity_id, name, type, kb_id, aliases, roles, rule, evidence) VALUES `, deRows, true)
+	if err != nil {
+		return nil, fmt.Errorf("insert entities: %w", err)
+	}
+	var mentionRows [][]any
+	for i := range ex.Entities {
+		e := &ex.Entities[i]
+		le := local[e.ID]
+		le.de = deIDs[i]
+		local[e.ID] = le
+		d := delta(canons[i])
 		d.docs = 1
 		for _, m := range e.Mentions {
-			if _, err := pc.ExecContext(ctx, s.q(`INSERT INTO mentions (doc, de_id, entity_id, start_off, end_off, text, form)
-				VALUES (?,?,?,?,?,?,?)`), rowid, deID, dec.canon, m.Start, m.End, m.Text, string(m.Form)); err != nil {
-				return nil, fmt.Errorf("insert mention of %s: %w", e.ID, err)
-			}
+			mentionRows = append(mentionRows, []any{rowid, le.de, le.canon, m.Start, m.End, m.Text, string(m.Form)})
 			d.mentions++
 		}
+	}
+	if _, err := s.insertRows(ctx, pc, `INSERT INTO mentions (doc, de_id, entity_id, start_off, end_off, text, form) VALUES `, mentionRows, false); err != nil {
+		return nil, fmt.Errorf("insert mentions: %w", err)
 	}
 	if err := s.fail("entities"); err != nil {
 		return nil, err
 	}
+	relRows := make([][]any, 0, len(ex.Relations))
+	relEdges := make([]*edgeDelta, 0, len(ex.Relations))
 	edges := map[edgeKey]*edgeDelta{}
 	var edgeOrder []edgeKey
 	for i := range ex.Relations {
@@ -209,24 +223,18 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid, dupOf i
 				attrText = *rel.AttributedTo
 			}
 		}
-		var relID int64
-		if err := pc.QueryRowContext(ctx, s.q(`INSERT INTO relations
-			(doc, local_id, type, subtype, src_de, dst_de, src, dst, role, date, date_key, place_de, quantity,
-			 attr_text, attr_de, hedged, negated, confidence, ev_start, ev_end, ev_text, known_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
-			rowid, rel.ID, string(rel.Type), nullStr(rel.Subtype), src.de, dst.de, src.canon, dst.canon,
+		relRows = append(relRows, []any{rowid, rel.ID, string(rel.Type), nullStr(rel.Subtype), src.de, dst.de, src.canon, dst.canon,
 			nullStr(rel.Role), date, key, placeDE, nullStr(rel.Quantity), attrText, attrDE,
 			b2i(rel.Hedged), b2i(rel.Negated), rel.Confidence, rel.Evidence.Start, rel.Evidence.End,
-			rel.Evidence.Text, knownAt).Scan(&relID); err != nil {
-			return nil, fmt.Errorf("insert relation %s: %w", rel.ID, err)
-		}
+			rel.Evidence.Text, knownAt})
 		k := keyOf(&Claim{Type: rel.Type, Source: src.canon, Target: dst.canon})
 		ed := edges[k]
 		if ed == nil {
-			ed = &edgeDelta{key: k, relID: relID, attributions: map[string]bool{}}
+			ed = &edgeDelta{key: k, attributions: map[string]bool{}}
 			edges[k] = ed
 			edgeOrder = append(edgeOrder, k)
 		}
+		relEdges = append(relEdges, ed)
 		ed.claims++
 		ed.hedged += b2i(rel.Hedged)
 		ed.neg += b2i(rel.Negated)
@@ -246,6 +254,17 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid, dupOf i
 			delta(dst.canon).degree++
 		}
 	}
+	relIDs, err := s.insertRows(ctx, pc, `INSERT INTO relations
+		(doc, local_id, type, subtype, src_de, dst_de, src, dst, role, date, date_key, place_de, quantity,
+		 attr_text, attr_de, hedged, negated, confidence, ev_start, ev_end, ev_text, known_at) VALUES `, relRows, true)
+	if err != nil {
+		return nil, fmt.Errorf("insert relations: %w", err)
+	}
+	for i, ed := range relEdges {
+		if ed.relID == 0 || relIDs[i] < ed.relID {
+			ed.relID = relIDs[i]
+		}
+	}
 	if incremental {
 		if err := s.addEdges(ctx, pc, rowid, dupOf, edges, edgeOrder); err != nil {
 			return nil, err
@@ -254,6 +273,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid, dupOf i
 	if err := s.fail("relations"); err != nil {
 		return nil, err
 	}
+	evRows := make([][]any, 0, len(ex.Events))
 	for i := range ex.Events {
 		ev := &ex.Events[i]
 		date, key := effectiveDate(ev.Date, docDate)
@@ -263,45 +283,139 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid, dupOf i
 				placeDE = p.de
 			}
 		}
-		var evID int64
-		err := pc.QueryRowContext(ctx, s.q(`INSERT INTO events (doc, local_id, name, type, date, date_key, place_de, ev_start, ev_end, ev_text, known_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
-			rowid, ev.ID, nullStr(ev.Name), string(ev.Type), date, key, placeDE,
-			ev.Evidence.Start, ev.Evidence.End, ev.Evidence.Text, knownAt).Scan(&evID)
-		if err != nil {
-			return nil, fmt.Errorf("insert event %s: %w", ev.ID, err)
-		}
-		seen := map[int64]bool{}
 		for _, p := range ev.Participants {
-			le, ok := local[p]
-			if !ok {
+			if _, ok := local[p]; !ok {
 				return nil, fmt.Errorf("event %s: unknown participant %s: %w", ev.ID, p, dossier.ErrInvalid)
 			}
+		}
+		evRows = append(evRows, []any{rowid, ev.ID, nullStr(ev.Name), string(ev.Type), date, key, placeDE,
+			ev.Evidence.Start, ev.Evidence.End, ev.Evidence.Text, knownAt})
+	}
+	evIDs, err := s.insertRows(ctx, pc, `INSERT INTO events (doc, local_id, name, type, date, date_key, place_de, ev_start, ev_end, ev_text, known_at) VALUES `, evRows, true)
+	if err != nil {
+		return nil, fmt.Errorf("insert events: %w", err)
+	}
+	var partRows [][]any
+	for i := range ex.Events {
+		seen := map[int64]bool{}
+		for _, p := range ex.Events[i].Participants {
+			le := local[p]
 			if seen[le.de] {
 				continue
 			}
 			seen[le.de] = true
-			if _, err := pc.ExecContext(ctx, s.q(`INSERT INTO event_participants (event_id, de_id, entity_id) VALUES (?,?,?)`),
-				evID, le.de, le.canon); err != nil {
-				return nil, fmt.Errorf("insert participant of event %s: %w", ev.ID, err)
-			}
+			partRows = append(partRows, []any{evIDs[i], le.de, le.canon})
 		}
+	}
+	if _, err := s.insertRows(ctx, pc, `INSERT INTO event_participants (event_id, de_id, entity_id) VALUES `, partRows, false); err != nil {
+		return nil, fmt.Errorf("insert event participants: %w", err)
 	}
 	if err := s.fail("events"); err != nil {
 		return nil, err
 	}
 	ids := make([]int64, 0, len(counts))
+	countRows := make([][]any, 0, len(counts))
 	for id, d := range counts {
 		ids = append(ids, id)
-		if !incremental {
-			continue
-		}
-		if _, err := pc.ExecContext(ctx, s.q(`UPDATE entities SET mention_count = mention_count + ?,
-			doc_count = doc_count + ?, degree = degree + ? WHERE id = ?`), d.mentions, d.docs, d.degree, id); err != nil {
+		countRows = append(countRows, []any{id, d.mentions, d.docs, d.degree})
+	}
+	if incremental {
+		if err := s.addCounts(ctx, pc, countRows); err != nil {
 			return nil, fmt.Errorf("update entity counts: %w", err)
 		}
 	}
 	return ids, s.fail("commit")
+}
+
+// maxInsertArgs bounds the arguments of one multi-row statement (SQLite allows 32,766,
+// PostgreSQL 65,535).
+const maxInsertArgs = 8000
+
+// insertRows runs head followed by one "(?,...)" per row, in chunks of rows that keep
+// under maxInsertArgs arguments. With ids set it returns the ids of the new rows in the
+// order of rows: a multi-row INSERT numbers its rows in order, so the ids returned, in
+// ascending order, are those of rows.
+func (s *Store) insertRows(ctx context.Context, pc *stmtCache, head string, rows [][]any, ids bool) ([]int64, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	width := len(rows[0])
+	per := max(1, maxInsertArgs/width)
+	tuple := "(" + strings.TrimSuffix(strings.Repeat("?,", width), ",") + ")"
+	var out []int64
+	if ids {
+		out = make([]int64, 0, len(rows))
+	}
+	for len(rows) > 0 {
+		n := min(per, len(rows))
+		chunk := rows[:n]
+		rows = rows[n:]
+		var b strings.Builder
+		b.WriteString(head)
+		args := make([]any, 0, n*width)
+		for i, r := range chunk {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(tuple)
+			args = append(args, r...)
+		}
+		if !ids {
+			if _, err := pc.ExecContext(ctx, s.q(b.String()), args...); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		b.WriteString(" RETURNING id")
+		rs, err := pc.QueryContext(ctx, s.q(b.String()), args...)
+		if err != nil {
+			return nil, err
+		}
+		got := make([]int64, 0, n)
+		for rs.Next() {
+			var id int64
+			if err := rs.Scan(&id); err != nil {
+				rs.Close()
+				return nil, err
+			}
+			got = append(got, id)
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return nil, err
+		}
+		if len(got) != n {
+			return nil, fmt.Errorf("insert returned %d ids for %d rows", len(got), n)
+		}
+		slices.Sort(got)
+		out = append(out, got...)
+	}
+	return out, nil
+}
+
+// addCounts adds to the counts of entities; each row is (id, mentions, docs, degree).
+func (s *Store) addCounts(ctx context.Context, pc *stmtCache, rows [][]any) error {
+	// Sorted, so that the statement text and the order of updates are the same from run
+	// to run.
+	slices.SortFunc(rows, func(a, b []any) int { return cmp.Compare(a[0].(int64), b[0].(int64)) })
+	per := maxInsertArgs / 4
+	for len(rows) > 0 {
+		n := min(per, len(rows))
+		chunk := rows[:n]
+		rows = rows[n:]
+		args := make([]any, 0, 4*n)
+		tuples := make([]string, n)
+		for i, r := range chunk {
+			tuples[i] = "(?,?,?,?)"
+			args = append(args, r...)
+		}
+		if _, err := pc.ExecContext(ctx, s.q(`UPDATE entities SET mention_count = mention_count + v.column2,
+			doc_count = doc_count + v.column3, degree = degree + v.column4
+			FROM (VALUES `+strings.Join(tuples, ",")+`) AS v WHERE entities.id = v.column1`), args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type localEntity struct {
