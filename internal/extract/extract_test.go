@@ -128,6 +128,8 @@ func TestEntityRules(t *testing.T) {
 			nil, []string{"Authority", "Union"}},
 		{"numbered site", "Troops left Air Base 201 near Agadez.",
 			map[string]dossier.EntityType{"Air Base 201": dossier.Location}, []string{"Air Base"}},
+		{"bodies of a people", "The Chechen diaspora protested. The Russian peacekeeping contingent and Russian peacekeepers left.",
+			map[string]dossier.EntityType{"Chechen diaspora": dossier.Organization, "Russian peacekeeping contingent": dossier.Organization, "Russian peacekeepers": dossier.Organization}, nil},
 		{"international given names", "Tino Rossi met Yasser Haddad and Mariano Ruiz.",
 			map[string]dossier.EntityType{"Tino Rossi": dossier.Person, "Yasser Haddad": dossier.Person, "Mariano Ruiz": dossier.Person}, nil},
 	}

@@ -68,7 +68,7 @@ func (x *Extractor) titleBody(d *nerDoc, s *nerSent, i, j int, org string) {
 		return
 	}
 	for k := i + 1; k+len(ow) <= j; k++ {
-		if !equalFold(s.words[k:k+len(ow)], ow) || !s.free(k, k+len(ow)) {
+		if !sameWords(s.words[k:k+len(ow)], ow) || !s.free(k, k+len(ow)) {
 			continue
 		}
 		for m := k; m < k+len(ow); m++ {
@@ -81,7 +81,7 @@ func (x *Extractor) titleBody(d *nerDoc, s *nerSent, i, j int, org string) {
 	}
 }
 
-func equalFold(a, b []string) bool {
+func sameWords(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}

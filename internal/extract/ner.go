@@ -573,6 +573,21 @@ func (x *Extractor) cueGroups(d *nerDoc) {
 		}
 		s := d.sents[c.s]
 		j := c.j
+		if k := bodyNoun(s, j); k > j && s.free(j, k) {
+			// "the Chechen diaspora", "the Russian peacekeeping contingent": a body of the
+			// state's people, one per demonym and noun
+			noun := s.words[j]
+			if strings.HasPrefix(noun, "peacekeep") {
+				noun = "peacekeepers" // the contingent and its peacekeepers are one body
+			}
+			g := &entCand{s: c.s, i: c.i, j: k, typ: dossier.Organization, form: dossier.FormDescription, key: "body " + c.entry.Name + " " + noun}
+			d.cands = append(d.cands, g)
+			g.start, g.end = s.span(g.i, g.j)
+			for m := j; m < k; m++ {
+				s.owner[m] = int32(len(d.cands))
+			}
+			continue
+		}
 		if j < len(s.words) && x.groupCue(s.words[j]) && s.owner[j] == 0 {
 			key := "group " + c.entry.Name
 			if s.words[j] == "volunteers" {
@@ -584,6 +599,27 @@ func (x *Extractor) cueGroups(d *nerDoc) {
 			s.owner[j] = int32(len(d.cands))
 		}
 	}
+}
+
+// bodyNoun returns the end of a lower-case noun phrase at token j that names a body of a
+// state's people or forces ("diaspora", "peacekeeping contingent", "peacekeepers"), or j.
+func bodyNoun(s *nerSent, j int) int {
+	n := len(s.words)
+	if j >= n || s.shapes[j]&shLower == 0 {
+		return j
+	}
+	switch s.words[j] {
+	case "diaspora", "peacekeepers":
+		return j + 1
+	case "peacekeeping":
+		if j+1 < n {
+			switch s.words[j+1] {
+			case "contingent", "force", "forces", "mission":
+				return j + 2
+			}
+		}
+	}
+	return j
 }
 
 // caselessNames finds, in all-caps sentences, the names found elsewhere in the document.

@@ -286,7 +286,7 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 		if u.poss && !allowPoss && !(i+1 < len(us) && isMemberNoun(us[i+1].word)) {
 			continue
 		}
-		if oblique(us, i) {
+		if oblique(us, i) && !clauseAfterSubordinator(us, i, h) {
 			continue
 		}
 		cands = append(cands, i)
@@ -847,6 +847,31 @@ func isActNoun(w string) bool {
 	switch w {
 	case "decision", "decisions", "move", "conduct", "behaviour", "behavior", "actions", "policy", "policies":
 		return true
+	}
+	return false
+}
+
+// clauseAfterSubordinator reports a mention at i that follows "after", "before", "since"
+// or "until" (over titles) and comes right before the verb at h: the subject of a
+// subordinate clause ("after Prime Minister X signed"), not the object of a preposition.
+func clauseAfterSubordinator(us []unit, i, h int) bool {
+	for k := i + 1; k < h; k++ {
+		if us[k].isMention() || !isAux(us[k].word) {
+			return false
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		u := &us[j]
+		if u.isMention() {
+			return false
+		}
+		switch u.word {
+		case "after", "before", "since", "until", "once", "when", "while":
+			return true
+		}
+		if !u.cap && !isDeterminer(u.word) {
+			return false
+		}
 	}
 	return false
 }
