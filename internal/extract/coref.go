@@ -150,7 +150,7 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand) {
 	surnames := map[string][]person{}
 	var titled []*entCand
 	for _, c := range cands {
-		if c.typ == dossier.Person && c.entry == nil && (c.j-c.i >= 2 || c.title != nil) && !c.weak && c.form == dossier.FormName {
+		if c.typ == dossier.Person && namedPerson(c) && (c.j-c.i >= 2 || c.title != nil) && !c.weak && c.form == dossier.FormName {
 			if c.j-c.i == 1 {
 				titled = append(titled, c) // "General Patrushev": a full name elsewhere comes first
 				continue
@@ -169,7 +169,7 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand) {
 		}
 	}
 	for _, c := range cands {
-		if c.typ == dossier.Person && c.entry == nil && c.j-c.i >= 2 && c.weak {
+		if c.typ == dossier.Person && namedPerson(c) && c.j-c.i >= 2 && c.weak {
 			s := d.sents[c.s]
 			last := s.words[c.j-1]
 			if len(surnames[last]) == 0 {
@@ -180,7 +180,7 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand) {
 	// family name first ("Xi Jinping"): the first word, when it is no known given name
 	firsts := map[string][]person{}
 	for _, c := range cands {
-		if c.typ == dossier.Person && c.entry == nil && c.j-c.i == 2 && !c.weak && c.form == dossier.FormName {
+		if c.typ == dossier.Person && namedPerson(c) && c.j-c.i == 2 && !c.weak && c.form == dossier.FormName {
 			s := d.sents[c.s]
 			if w := s.words[c.i]; !x.lex.FirstName(w) && len(surnames[w]) == 0 {
 				if ps := firsts[w]; len(ps) == 0 || ps[len(ps)-1].e != c.ent {
@@ -221,6 +221,12 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand) {
 		c.ent = best.e.root()
 		c.ent.cands = append(c.ent.cands, c)
 	}
+}
+
+// namedPerson reports a person candidate found by NER or named by a lexicon person entry
+// (an office holder): its surname alone may refer to it.
+func namedPerson(c *entCand) bool {
+	return c.entry == nil || c.entry.Type == dossier.Person
 }
 
 func dropCand(cs []*entCand, c *entCand) []*entCand {
@@ -448,6 +454,18 @@ func (x *Extractor) build(d *nerDoc, r *corefGroup, cs []*entCand) (dossier.Enti
 	}
 	if entry != nil && cs[0].key == "" {
 		e.Name = entry.Name
+		if entry.Type == dossier.Person && entry.Source == "builtin" {
+			// a person as the text spells the name ("Assimi Goïta"): the longest name mention
+			long := ""
+			for _, c := range cs {
+				if c.form == dossier.FormName && c.end-c.start > len(long) {
+					long = d.src[c.start:c.end]
+				}
+			}
+			if long != "" {
+				e.Name = long
+			}
+		}
 		if entry.KBID != "" {
 			id := entry.KBID
 			e.KBID = &id

@@ -133,11 +133,27 @@ func (x *Extractor) gazetteer(d *nerDoc) {
 			}
 		}
 	}
+	x.personTitles(d)
 	x.coordinateMetonyms(d)
 	x.rulers(d)
 	x.townPairs(d)
 	x.hyphenParts(d)
 	x.expandAcronyms(d)
+}
+
+// personTitles gives a known person named after the name of a body its title: "Director
+// of the Federal Security Service Alexander Bortnikov".
+func (x *Extractor) personTitles(d *nerDoc) {
+	for _, c := range d.cands {
+		if c.dropped || c.entry == nil || c.entry.Type != dossier.Person || c.title != nil {
+			continue
+		}
+		s := d.sents[c.s]
+		if s.title[c.i] == nil {
+			s.title[c.i] = x.bodyTitle(d, s, c.i)
+		}
+		c.title = s.title[c.i]
+	}
 }
 
 // rulers gives the capital of a state governed by an armed group to that group when the
@@ -422,6 +438,9 @@ func (x *Extractor) pick(d *nerDoc, s *nerSent, i, j int, hits []lexicon.Hit) *e
 			return nil // "US dollars": a currency
 		}
 		c := &entCand{s: s.idx, i: i, j: j, typ: e.Type, form: h.Form, entry: e}
+		if e.Type == dossier.Person {
+			c.title = s.title[i] // "President Bola Tinubu"
+		}
 		if h.Form == dossier.FormName && e.Kind == "city" {
 			c.alt = stateMetonym(hits)
 		}
@@ -837,6 +856,12 @@ func (x *Extractor) nameBefore(s *nerSent, i int) bool {
 	}
 	if m, _ := x.lex.Longest(s.words[:i], p); m > 0 && !x.lex.FirstName(w) {
 		return false
+	}
+	// a known body or state ends just before the title: "United Nations Secretary-General"
+	for k := max(0, p-5); k < p; k++ {
+		if m, hits := x.lex.Longest(s.words[:i], k); m == i-k && len(hits) > 0 && hits[0].Entry.Type != dossier.Person {
+			return false
+		}
 	}
 	if tn, _ := x.lex.Title(s.words, i); tn > 0 && i+tn < len(s.words) && s.shapes[i+tn]&shCap == 0 {
 		return false // "the Kremlin Spokesman said": the title is followed by no name

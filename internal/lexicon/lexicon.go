@@ -65,6 +65,9 @@ type Lexicon struct {
 	portfolios map[string][]*portfolio   // first token -> portfolios ("defense" -> Defense), longest first
 	offices    map[string]string         // minister-like heads: "minister" -> "Minister"
 
+	holders     map[string][]Office // person kb id -> offices held (officeholders.tsv)
+	holderNames map[string][]*Entry // folded name or alias -> office-holding persons
+
 	firstNames map[string]struct{}
 	surnames   map[string]struct{}
 	stopwords  map[string]struct{}
@@ -215,6 +218,11 @@ func (l *Lexicon) index(e *Entry) {
 func (l *Lexicon) indexForm(e *Entry, surface string, form dossier.MentionForm) {
 	words := Tokens(surface)
 	if len(words) == 0 {
+		return
+	}
+	// an office holder's bare surname ("Abbas", "Sall", "Harris") is too ambiguous for
+	// the gazetteer: only full names are indexed
+	if e.Kind == officeholderKind && len(words) < 2 {
 		return
 	}
 	l.indexWords(e, words, form)

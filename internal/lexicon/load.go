@@ -77,10 +77,17 @@ func Load() (*Lexicon, error) {
 			return nil, err
 		}
 	}
+	data, err := readData("officeholders.tsv")
+	if err != nil {
+		return nil, err
+	}
+	if err := l.loadOfficeholders(data); err != nil {
+		return nil, err
+	}
 	for _, e := range l.entries {
 		l.index(e)
 	}
-	data, err := readData("titles.tsv")
+	data, err = readData("titles.tsv")
 	if err != nil {
 		return nil, err
 	}

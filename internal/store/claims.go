@@ -270,7 +270,7 @@ func aggSelect(where string) string {
 		CASE WHEN r.type IN ` + sym + ` AND r.src > r.dst THEN r.dst ELSE r.src END AS a,
 		CASE WHEN r.type IN ` + sym + ` AND r.src > r.dst THEN r.src ELSE r.dst END AS b,
 		COUNT(*), COUNT(DISTINCT r.doc),
-		COUNT(DISTINCT ` + SourceKeySQL + `),
+		COUNT(DISTINCT ` + sourceKeySQL + `),
 		SUM(r.hedged), SUM(r.negated), COALESCE(MIN(NULLIF(r.date, '')), ''), COALESCE(MAX(r.date), '')
 		FROM relations r WHERE ` + where + `
 		GROUP BY r.type, a, b`
@@ -439,9 +439,9 @@ func (s *Store) clusterStated(ctx context.Context, q querier, doc, dupOf int64, 
 		ra, rb = b, a
 	}
 	var n int
-	err := q.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM relations r JOIN documents d ON d.id = r.doc
+	err := q.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM relations r
 		WHERE r.type = ? AND ((r.src = ? AND r.dst = ?) OR (r.src = ? AND r.dst = ?))
-		AND r.doc <> ? AND (d.id = ? OR d.dup_of = ?) AND (r.attr_text IS NULL OR r.attr_text = '') AND r.status <> 'rejected'`),
+		AND r.doc <> ? AND (r.doc = ? OR r.source_doc = ?) AND (r.attr_text IS NULL OR r.attr_text = '') AND r.status <> 'rejected'`),
 		string(k.typ), a, b, ra, rb, doc, dupOf, dupOf).Scan(&n)
 	return n > 0, err
 }

@@ -194,6 +194,10 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid, dupOf i
 	if err := s.fail("entities"); err != nil {
 		return nil, err
 	}
+	var sourceDoc any // the original of the document's near-duplicate cluster
+	if dupOf != 0 {
+		sourceDoc = dupOf
+	}
 	relRows := make([][]any, 0, len(ex.Relations))
 	relEdges := make([]*edgeDelta, 0, len(ex.Relations))
 	edges := map[edgeKey]*edgeDelta{}
@@ -226,7 +230,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid, dupOf i
 		relRows = append(relRows, []any{rowid, rel.ID, string(rel.Type), nullStr(rel.Subtype), src.de, dst.de, src.canon, dst.canon,
 			nullStr(rel.Role), date, key, placeDE, nullStr(rel.Quantity), attrText, attrDE,
 			b2i(rel.Hedged), b2i(rel.Negated), rel.Confidence, rel.Evidence.Start, rel.Evidence.End,
-			rel.Evidence.Text, knownAt})
+			rel.Evidence.Text, knownAt, sourceDoc})
 		k := keyOf(&Claim{Type: rel.Type, Source: src.canon, Target: dst.canon})
 		ed := edges[k]
 		if ed == nil {
@@ -256,7 +260,7 @@ func (s *Store) insertExtraction(ctx context.Context, tx *sql.Tx, rowid, dupOf i
 	}
 	relIDs, err := s.insertRows(ctx, pc, `INSERT INTO relations
 		(doc, local_id, type, subtype, src_de, dst_de, src, dst, role, date, date_key, place_de, quantity,
-		 attr_text, attr_de, hedged, negated, confidence, ev_start, ev_end, ev_text, known_at) VALUES `, relRows, true)
+		 attr_text, attr_de, hedged, negated, confidence, ev_start, ev_end, ev_text, known_at, source_doc) VALUES `, relRows, true)
 	if err != nil {
 		return nil, fmt.Errorf("insert relations: %w", err)
 	}
@@ -406,7 +410,9 @@ func (s *Store) addCounts(ctx context.Context, pc *stmtCache, rows [][]any) erro
 		args := make([]any, 0, 4*n)
 		tuples := make([]string, n)
 		for i, r := range chunk {
-			tuples[i] = "(?,?,?,?)"
+			// Typed, so that an engine that infers types from context (PostgreSQL)
+			// does not read them as text.
+			tuples[i] = "(CAST(? AS BIGINT),CAST(? AS BIGINT),CAST(? AS BIGINT),CAST(? AS BIGINT))"
 			args = append(args, r...)
 		}
 		if _, err := pc.ExecContext(ctx, s.q(`UPDATE entities SET mention_count = mention_count + v.column2,

@@ -131,8 +131,8 @@ func (s *Store) dupRoots(ctx context.Context, q querier) (map[int64]int64, error
 	return m, rows.Err()
 }
 
-// SourceKeySQL is the SQL expression, over relations r, naming the source of a claim for
+// sourceKeySQL is the SQL expression, over relations r, naming the source of a claim for
 // corroboration: its attribution when it has one, else the publishing document, a near
 // duplicate standing for the original of its cluster. Counting DISTINCT values of it
 // gives an edge's number of sources.
-const SourceKeySQL = `CASE WHEN r.attr_text IS NULL OR r.attr_text = '' THEN 'd:' || COALESCE((SELECT sd.dup_of FROM documents sd WHERE sd.id = r.doc), r.doc) ELSE 'a:' || LOWER(r.attr_text) END`
+const sourceKeySQL = `CASE WHEN r.attr_text IS NULL OR r.attr_text = '' THEN 'd:' || COALESCE(r.source_doc, r.doc) ELSE 'a:' || LOWER(r.attr_text) END`

@@ -24,7 +24,8 @@ func (s *Store) ReplaceExtraction(ctx context.Context, docID string, ex *dossier
 			return err
 		}
 		var text, date, ingested string
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT text, date, ingested_at FROM documents WHERE id = ?`), rowid).Scan(&text, &date, &ingested); err != nil {
+		var dupOf int64
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT text, date, ingested_at, COALESCE(dup_of, 0) FROM documents WHERE id = ?`), rowid).Scan(&text, &date, &ingested, &dupOf); err != nil {
 			return err
 		}
 		if err := ex.CheckSpans(text); err != nil {
@@ -85,7 +86,7 @@ func (s *Store) ReplaceExtraction(ctx context.Context, docID string, ex *dossier
 			exData, extractor, len(ex.Entities), len(ex.Relations), rowid); err != nil {
 			return err
 		}
-		ids, err := s.insertExtraction(ctx, tx, rowid, 0, date, ingested, ex, false)
+		ids, err := s.insertExtraction(ctx, tx, rowid, dupOf, date, ingested, ex, false)
 		if err != nil {
 			return err
 		}

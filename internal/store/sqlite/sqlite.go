@@ -1,8 +1,9 @@
 // Package sqlite opens a dossier store in an SQLite database file through
 // modernc.org/sqlite (pure Go): it sets the pragmas (WAL, foreign keys, busy timeout,
-// synchronous=NORMAL, a 32 MB page cache, memory-mapped reads, checkpoints every 20,000
-// pages), applies the embedded, versioned migrations in order, and supplies the SQLite
-// dialect (FTS5 full-text search with snippet highlighting).
+// synchronous=NORMAL, a 32 MB page cache, statement journals in memory, memory-mapped
+// reads, checkpoints every 20,000 pages), applies the embedded, versioned migrations in
+// order, and supplies the SQLite dialect (FTS5 full-text search with snippet
+// highlighting).
 package sqlite
 
 import (

@@ -2,6 +2,8 @@ package storetest
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +17,7 @@ var nearDupTests = []struct {
 }{
 	{"NearDuplicateLinks", testNearDuplicateLinks},
 	{"NearDuplicateSources", testNearDuplicateSources},
+	{"LargeDocument", testLargeDocument},
 }
 
 // nearDist is the threshold the tests use (that of ingest's dedup package).
@@ -161,4 +164,72 @@ func testNearDuplicateSources(t *testing.T, s *store.Store) {
 		t.Fatalf("PutDocumentWith(%s) = %+v, want no near duplicate", c, res)
 	}
 	check("with an independent document", 3, 2)
+}
+
+// testLargeDocument stores a document with more mentions, relations and events than one
+// multi-row statement takes, and checks that every row is stored and tied to the right
+// evidence.
+func testLargeDocument(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	const sentence = "Alpha Corp paid Beta Corp. "
+	const n, nRel, nEv = 1300, 400, 800
+	f := newDoc(t, "Ledger", "2023-04-01", strings.Repeat(sentence, n))
+	for i, name := range []string{"Alpha Corp", "Beta Corp"} {
+		e := dossier.Entity{ID: fmt.Sprintf("e%d", i+1), Name: name, Type: dossier.Organization}
+		off := strings.Index(sentence, name)
+		for k := 0; k < n; k++ {
+			start := k*len(sentence) + off
+			e.Mentions = append(e.Mentions, dossier.Mention{Span: dossier.SpanOf(f.doc.Text, start, start+len(name)), Form: dossier.FormName})
+		}
+		f.ex.Entities = append(f.ex.Entities, e)
+	}
+	ev := func(k int) dossier.Span {
+		return dossier.SpanOf(f.doc.Text, k*len(sentence), (k+1)*len(sentence)-1)
+	}
+	for k := 0; k < nRel; k++ {
+		f.ex.Relations = append(f.ex.Relations, dossier.Relation{ID: fmt.Sprintf("r%d", k), Type: dossier.Aid,
+			Source: "e1", Target: "e2", Confidence: 0.5, Evidence: ev(k)})
+	}
+	for k := 0; k < nEv; k++ {
+		f.ex.Events = append(f.ex.Events, dossier.Event{ID: fmt.Sprintf("v%d", k), Type: dossier.Aid,
+			Participants: []string{"e1", "e2", "e1"}, Evidence: ev(k)})
+	}
+	put(t, s, f)
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mentions != 2*n || st.Relations != nRel || st.Events != nEv || st.Entities != 2 {
+		t.Errorf("Stats = %d mentions, %d relations, %d events, %d entities; want %d, %d, %d, 2",
+			st.Mentions, st.Relations, st.Events, st.Entities, 2*n, nRel, nEv)
+	}
+	var parts int
+	if err := s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM event_participants`).Scan(&parts); err != nil {
+		t.Fatal(err)
+	}
+	if parts != 2*nEv {
+		t.Errorf("%d event participants stored, want %d", parts, 2*nEv)
+	}
+	alpha, beta := find(t, s, "Alpha Corp"), find(t, s, "Beta Corp")
+	if alpha.Mentions != n || beta.Mentions != n || alpha.Degree != nRel {
+		t.Errorf("Alpha Corp has %d mentions and degree %d, Beta Corp %d mentions; want %d, %d, %d",
+			alpha.Mentions, alpha.Degree, beta.Mentions, n, nRel, n)
+	}
+	d, err := s.Edge(ctx, alpha.ID, beta.ID, dossier.Aid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Edge.Claims != nRel || len(d.Claims) != nRel {
+		t.Fatalf("Edge has %d claims (%d listed), want %d", d.Edge.Claims, len(d.Claims), nRel)
+	}
+	// Claims come in relation id order, which is the order of the extraction.
+	for k, c := range d.Claims {
+		if c.Evidence.Start != ev(k).Start || (k > 0 && c.RelationID <= d.Claims[k-1].RelationID) {
+			t.Fatalf("claim %d: relation %d with evidence at %d, want evidence at %d after relation %d",
+				k, c.RelationID, c.Evidence.Start, ev(k).Start, d.Claims[max(k-1, 0)].RelationID)
+		}
+	}
+	if d.Edge.ID != d.Claims[0].RelationID {
+		t.Errorf("Edge id = %d, want its first relation %d", d.Edge.ID, d.Claims[0].RelationID)
+	}
 }
