@@ -177,6 +177,12 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand) {
 			}
 		}
 	}
+	known := map[*lexicon.Entry]*corefGroup{} // office holders named in full
+	for _, c := range cands {
+		if c.entry != nil && c.entry.Type == dossier.Person && c.ent != nil {
+			known[c.entry] = c.ent
+		}
+	}
 	// family name first ("Xi Jinping"): the first word, when it is no known given name
 	firsts := map[string][]person{}
 	for _, c := range cands {
@@ -197,6 +203,15 @@ func (x *Extractor) linkSurnames(d *nerDoc, cands []*entCand) {
 		ps := surnames[s.words[c.i]]
 		if len(ps) == 0 && c.entry == nil {
 			ps = firsts[s.words[c.i]]
+		}
+		if len(ps) == 0 && c.entry == nil && (c.typ == dossier.Person || c.weak) {
+			// a name the lexicon gives one office holder, named in full elsewhere ("Xi"
+			// for "Xi Jinping")
+			if hs := x.lex.Officeholders(s.words[c.i]); len(hs) == 1 {
+				if g := known[hs[0]]; g != nil && g.root() != c.ent.root() {
+					ps = []person{{g.root(), 0}}
+				}
+			}
 		}
 		if len(ps) == 0 || (len(ps) == 1 && ps[0].e == c.ent) {
 			continue

@@ -148,3 +148,33 @@ func (st *relState) ioBody(i int) bool {
 	en := st.lex.ByKBID(*e.KBID)
 	return en != nil && en.Kind == "io"
 }
+
+// contradicts reports whether the lexicon knows person p to have held the office named
+// like office for another state at the document's date, and never for state: a title
+// read off the text ("President Ruto of Kenya met President Museveni") then points at
+// the wrong state.
+func (st *relState) contradicts(p, state int, office string) bool {
+	year := st.docDate.Year
+	e := st.ents[state]
+	if year == 0 || e.Type != dossier.Country || e.KBID == nil {
+		return false
+	}
+	en := st.holderEntry(p)
+	if en == nil {
+		return false
+	}
+	head := officeHead(office)
+	other := false
+	for _, o := range st.lex.Offices(en) {
+		if !o.HeldIn(year) {
+			continue
+		}
+		if o.Org == *e.KBID {
+			return false
+		}
+		if len(o.Org) == 2 && roleHas(o.Role, head) {
+			other = true
+		}
+	}
+	return other
+}

@@ -24,6 +24,16 @@ func headOfState(office string) bool {
 	return false
 }
 
+// governmentOffice reports offices that head a government rather than the movement that
+// forms it.
+func governmentOffice(office string) bool {
+	switch strings.TrimPrefix(office, "acting ") {
+	case "prime minister", "premier", "head of government":
+		return true
+	}
+	return false
+}
+
 // title is an office found around a person mention.
 type title struct {
 	lo, hi  int // units of the title phrase
@@ -545,7 +555,7 @@ func (st *relState) descriptionTitle(si, i int) (title, bool) {
 
 // addRole adds the role relation of person p towards body.
 func (st *relState) addRole(si, i, p, body int, isState bool, t title, weight float64, rule string) {
-	if body == p {
+	if body == p || isState && st.contradicts(p, body, t.office) {
 		return
 	}
 	typ := dossier.MemberOf
@@ -554,6 +564,9 @@ func (st *relState) addRole(si, i, p, body int, isState bool, t title, weight fl
 	}
 	if isState && !headOfState(t.office) {
 		typ = dossier.MemberOf
+	}
+	if !isState && st.ents[body].Type == dossier.ArmedGroup && governmentOffice(t.office) {
+		typ = dossier.MemberOf // the "Prime Minister" of a group's government serves the group's leader
 	}
 	c := cand{typ: typ, src: arg{ent: p, u: i, how: argAdjacent}, tgt: arg{ent: body, u: -1, how: argAdjacent},
 		role: t.text, sent: si, head: i, end: i + 1, weight: weight, rule: rule, place: -1, noHedge: true}

@@ -100,11 +100,11 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 	var rowid int64
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO documents
 		(doc_id, title, date, source, series, lang, format, marking, size, text, footnotes, pages,
-		 ingested_at, extractor, extraction, n_entities, n_relations, simhash)
+		 ingested_at, extractor, extraction, n_entities, n_relations, sketch)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
 		doc.ID, doc.Title, doc.Date.String(), doc.Source, doc.Series, doc.Lang, doc.Format, marking,
 		doc.Size, doc.Text, string(footnotes), string(pages), fmtTime(ingested), opt.Extractor,
-		exData, len(ex.Entities), len(ex.Relations), fingerprintArg(opt.Fingerprint)).Scan(&rowid)
+		exData, len(ex.Entities), len(ex.Relations), sketchArg(opt.Sketch)).Scan(&rowid)
 	if err != nil {
 		return "", fmt.Errorf("insert document: %w", err)
 	}

@@ -4,97 +4,97 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math/bits"
 )
 
-// Near duplicates. A document stored with a fingerprint (a 64-bit SimHash computed by the
-// caller, such as ingest's dedup package) is compared with the fingerprints of the
-// documents stored before it. Candidates are found through four bands of 16 bits: two
-// fingerprints that differ in at most three bits always share a band, and farther ones
-// often do. A candidate within PutOptions.NearDistance bits is a near duplicate, and the
-// document is linked to the earliest document of the candidate's cluster (documents.dup_of
-// always names a document that is not itself a near duplicate). A document and its near
-// duplicates then count as one source of a claim.
+// Near duplicates. A document stored with a sketch (computed by the caller, such as
+// ingest's dedup package: the store treats it as opaque bytes) and its band keys is
+// compared with the documents stored before it that share a band key at the same index;
+// the caller's Near function confirms a candidate. The document is then linked to the
+// earliest document of the candidate's cluster (documents.dup_of always names a document
+// that is not itself a near duplicate). A document and its near duplicates count as one
+// source of a claim.
 
 // PutOptions are the options of PutDocumentWith.
 type PutOptions struct {
 	// Extractor names the extractor and its version.
 	Extractor string
-	// Fingerprint is the document's SimHash; 0 means none (the document is never a near
-	// duplicate nor the original of one).
-	Fingerprint uint64
-	// NearDistance is the largest number of differing bits at which two fingerprints
-	// make near duplicates; 0 keeps only identical fingerprints.
-	NearDistance int
+	// Sketch is the document's near-duplicate sketch; nil means none (the document is
+	// never a near duplicate nor the original of one).
+	Sketch []byte
+	// Bands are the sketch's locality-sensitive keys: documents with an equal key at the
+	// same index are candidates.
+	Bands []uint64
+	// Near reports whether two sketches make near duplicates.
+	Near func(a, b []byte) bool
 }
 
-// fpBands is the number of 16-bit bands a fingerprint is cut into.
-const fpBands = 4
-
-// fingerprintArg is the value stored for a fingerprint: NULL for none, else the bits as a
-// signed 64-bit integer.
-func fingerprintArg(fp uint64) any {
-	if fp == 0 {
+// sketchArg is the value stored for a sketch: NULL for none.
+func sketchArg(sketch []byte) any {
+	if len(sketch) == 0 {
 		return nil
 	}
-	return int64(fp)
+	return sketch
 }
-
-// bandValue returns band i of fp.
-func bandValue(fp uint64, i int) int64 { return int64(fp >> (16 * uint(i)) & 0xFFFF) }
 
 // linkNearDuplicate finds the earliest stored document that the new document rowid
 // nearly duplicates, records the link and the document's bands, and returns the
 // original's row id and document id (0 and "" when there is none).
 func (s *Store) linkNearDuplicate(ctx context.Context, tx *sql.Tx, rowid int64, opt PutOptions) (int64, string, error) {
-	fp := opt.Fingerprint
-	if fp == 0 {
+	if len(opt.Sketch) == 0 || len(opt.Bands) == 0 || opt.Near == nil {
 		return 0, "", nil
 	}
-	args := make([]any, 0, 2*fpBands+1)
+	args := make([]any, 0, 3*len(opt.Bands))
 	cond := ""
-	for i := 0; i < fpBands; i++ {
+	for i, key := range opt.Bands {
 		if i > 0 {
 			cond += " OR "
 		}
 		cond += "(b.band = ? AND b.value = ?)"
-		args = append(args, i, bandValue(fp, i))
+		args = append(args, i, int64(key))
 	}
 	args = append(args, rowid)
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT d.id, d.simhash, COALESCE(d.dup_of, d.id)
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT d.id, d.sketch, COALESCE(d.dup_of, d.id)
 		FROM doc_bands b JOIN documents d ON d.id = b.doc WHERE (`+cond+`) AND d.id <> ?`), args...)
 	if err != nil {
-		return 0, "", err
+		return 0, "", fmt.Errorf("near-duplicate candidates: %w", err)
 	}
 	var root int64
 	for rows.Next() {
-		var id, h, r int64
-		if err := rows.Scan(&id, &h, &r); err != nil {
+		var id, r int64
+		var sketch []byte
+		if err := rows.Scan(&id, &sketch, &r); err != nil {
 			rows.Close()
-			return 0, "", err
+			return 0, "", fmt.Errorf("near-duplicate candidates: %w", err)
 		}
-		if bits.OnesCount64(uint64(h)^fp) <= opt.NearDistance && (root == 0 || r < root) {
+		if opt.Near(opt.Sketch, sketch) && (root == 0 || r < root) {
 			root = r
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return 0, "", err
+		return 0, "", fmt.Errorf("near-duplicate candidates: %w", err)
 	}
-	for i := 0; i < fpBands; i++ {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_bands (band, value, doc) VALUES (?,?,?)`), i, bandValue(fp, i), rowid); err != nil {
-			return 0, "", err
+	ins := "INSERT INTO doc_bands (band, value, doc) VALUES "
+	args = args[:0]
+	for i, key := range opt.Bands {
+		if i > 0 {
+			ins += ","
 		}
+		ins += "(?,?,?)"
+		args = append(args, i, int64(key), rowid)
+	}
+	if _, err := tx.ExecContext(ctx, s.q(ins), args...); err != nil {
+		return 0, "", fmt.Errorf("near-duplicate bands: %w", err)
 	}
 	if root == 0 {
 		return 0, "", nil
 	}
 	if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET dup_of = ? WHERE id = ?`), root, rowid); err != nil {
-		return 0, "", err
+		return 0, "", fmt.Errorf("near-duplicate link: %w", err)
 	}
 	var docID string
 	if err := tx.QueryRowContext(ctx, s.q(`SELECT doc_id FROM documents WHERE id = ?`), root).Scan(&docID); err != nil {
-		return 0, "", err
+		return 0, "", fmt.Errorf("near-duplicate link: %w", err)
 	}
 	return root, docID, nil
 }

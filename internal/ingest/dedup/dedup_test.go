@@ -13,7 +13,7 @@ The talks ended without a final agreement, but both delegations said that they w
 on Friday and that the crossing could reopen for pedestrians within days. A spokesman for the
 interior ministry said that new inspection rules would be introduced at a joint terminal.`
 
-func TestSimilar(t *testing.T) {
+func TestNear(t *testing.T) {
 	tests := []struct {
 		name string
 		b    string
@@ -25,31 +25,60 @@ func TestSimilar(t *testing.T) {
 		{"one word changed", strings.Replace(story, "Friday", "Thursday", 1), true},
 		{"updated version", strings.NewReplacer("on Tuesday", "on Tuesday evening", "Traders said", "Local traders told reporters",
 			"within days", "within a few days", "A spokesman for the\ninterior ministry said", "The interior ministry said").Replace(story), true},
+		{"last paragraph dropped", story[:strings.Index(story, "The talks ended")], true},
 		{"different story", `The central bank raised its main interest rate by half a point on Wednesday, citing
 inflation that has stayed above its target for a year. Analysts had expected a smaller increase. The
 currency rose against the dollar after the announcement, and the bank said further increases were
 possible if prices kept rising faster than wages over the coming months.`, false},
 		{"empty", "", false},
 	}
-	a := Fingerprint(story)
+	a := Sketch(story)
 	for _, tt := range tests {
-		b := Fingerprint(tt.b)
-		if got := Similar(a, b); got != tt.want {
-			t.Errorf("Similar(story, %s) = %v (distance %d), want %v", tt.name, got, Distance(a, b), tt.want)
+		b := Sketch(tt.b)
+		if got := Near(a, b); got != tt.want {
+			t.Errorf("Near(story, %s) = %v (similarity %.2f), want %v", tt.name, got, Similarity(a, b), tt.want)
+		}
+		if tt.want && !shareBand(Bands(a), Bands(b)) {
+			t.Errorf("Bands(story) and Bands(%s) share no band: the store would never compare them", tt.name)
 		}
 	}
 }
 
-func TestUnrelatedRarelySimilar(t *testing.T) {
-	// Fingerprints of unrelated texts must spread: count false matches among 200 texts.
-	var fps []uint64
+func shareBand(a, b []uint64) bool {
+	for i := range a {
+		if i < len(b) && a[i] == b[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSketchShape(t *testing.T) {
+	if s := Sketch(" ,;. "); s != nil {
+		t.Errorf("Sketch(no words) = %d bytes, want nil", len(s))
+	}
+	s := Sketch("one two")
+	if len(s) != 4*SignatureSize || len(Bands(s)) != NumBands {
+		t.Errorf("Sketch: %d bytes and %d bands, want %d and %d", len(s), len(Bands(s)), 4*SignatureSize, NumBands)
+	}
+	if Bands([]byte("short")) != nil || Similarity(s, []byte("short")) != 0 {
+		t.Error("a malformed sketch has bands or a similarity")
+	}
+	if got := Similarity(s, s); got != 1 {
+		t.Errorf("Similarity(s, s) = %v, want 1", got)
+	}
+}
+
+func TestUnrelatedRarelyNear(t *testing.T) {
+	// Sketches of unrelated texts of one template must spread: count false matches among 200 texts.
+	var sks [][]byte
 	for i := 0; i < 200; i++ {
-		fps = append(fps, Fingerprint(fmt.Sprintf("report %d on item %d says value %d rose by %d points in region %d", i, i*7, i*13, i%17, i*31)))
+		sks = append(sks, Sketch(fmt.Sprintf("report %d on item %d says value %d rose by %d points in region %d", i, i*7, i*13, i%17, i*31)))
 	}
 	falsePairs := 0
-	for i := range fps {
-		for j := i + 1; j < len(fps); j++ {
-			if Similar(fps[i], fps[j]) {
+	for i := range sks {
+		for j := i + 1; j < len(sks); j++ {
+			if Near(sks[i], sks[j]) {
 				falsePairs++
 			}
 		}
@@ -59,9 +88,17 @@ func TestUnrelatedRarelySimilar(t *testing.T) {
 	}
 }
 
-func ExampleSimilar() {
-	a := Fingerprint("The delegations met on Tuesday and agreed to reopen the crossing for trucks and pedestrians within days, officials said.")
-	b := Fingerprint("UPDATE: The delegations met on Tuesday and agreed to reopen the crossing for trucks and pedestrians within days, officials said.")
-	fmt.Println(Similar(a, b))
+func ExampleNear() {
+	a := Sketch("The delegations met on Tuesday and agreed to reopen the crossing for trucks and pedestrians within days, officials said.")
+	b := Sketch("UPDATE: The delegations met on Tuesday and agreed to reopen the crossing for trucks and pedestrians within days, officials said.")
+	fmt.Println(Near(a, b))
 	// Output: true
+}
+
+func BenchmarkSketch(b *testing.B) {
+	text := strings.Repeat(story+" ", 8)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		Sketch(text)
+	}
 }

@@ -2,7 +2,9 @@ package storetest
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strings"
 	"testing"
 	"time"
@@ -20,8 +22,31 @@ var nearDupTests = []struct {
 	{"LargeDocument", testLargeDocument},
 }
 
-// nearDist is the threshold the tests use (that of ingest's dedup package).
+// The tests sketch a document with a 64-bit fingerprint of their own: the sketch is its 8
+// bytes, the bands are its four 16-bit quarters, and two sketches are near duplicates
+// within nearDist differing bits. The store treats all of it as opaque.
 const nearDist = 12
+
+func fpSketch(fp uint64) []byte {
+	if fp == 0 {
+		return nil
+	}
+	return binary.LittleEndian.AppendUint64(nil, fp)
+}
+
+func fpBands(fp uint64) []uint64 {
+	if fp == 0 {
+		return nil
+	}
+	return []uint64{fp & 0xFFFF, fp >> 16 & 0xFFFF, fp >> 32 & 0xFFFF, fp >> 48}
+}
+
+func fpNear(a, b []byte) bool {
+	if len(a) != 8 || len(b) != 8 {
+		return false
+	}
+	return bits.OnesCount64(binary.LittleEndian.Uint64(a)^binary.LittleEndian.Uint64(b)) <= nearDist
+}
 
 // wire is a wire story republished under the given headline.
 func wire(t testing.TB, headline string) *fixture {
@@ -39,7 +64,7 @@ func wire(t testing.TB, headline string) *fixture {
 
 func putFP(t *testing.T, s *store.Store, f *fixture, fp uint64) store.PutResult {
 	t.Helper()
-	res, err := s.PutDocumentWith(context.Background(), &f.doc, &f.ex, store.PutOptions{Extractor: "test/1", Fingerprint: fp, NearDistance: nearDist})
+	res, err := s.PutDocumentWith(context.Background(), &f.doc, &f.ex, store.PutOptions{Extractor: "test/1", Sketch: fpSketch(fp), Bands: fpBands(fp), Near: fpNear})
 	if err != nil {
 		t.Fatalf("PutDocumentWith(%s): %v", f, err)
 	}
