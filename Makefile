@@ -46,6 +46,9 @@ assets: web/node_modules
 # Benchmarks: extraction throughput against prose (same run), lexicon load, store queries, ingest.
 bench:
 	bash bench/run.sh
+	$(GO) test -run '^$$' -bench 'BenchmarkLoad$$' -benchtime 5x ./internal/lexicon
+	$(GO) test -run '^$$' -bench 'BenchmarkExtract(Entities|Full)$$|BenchmarkRelate1MB' -benchtime 20x -cpu 1 ./internal/extract
+	$(GO) test -run '^$$' -bench 'BenchmarkIngest$$' -benchtime 40x ./internal/cli
 
 # Long fuzzing: FUZZTIME per target (default 5m).
 FUZZTIME ?= 5m

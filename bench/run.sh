@@ -25,11 +25,11 @@ metric() {
 
 # dossier_side prints dossier's benchmark line(s) and, last, its tokens/s.
 dossier_side() {
-	if grep -qs 'func BenchmarkExtractEntities' "$root"/internal/extract/*_test.go; then
+	if grep -qs 'func BenchmarkEntitiesCoNLL' "$root"/internal/eval/*_test.go; then
 		local out
-		out=$(cd "$root" && go test -run '^$' -bench '^BenchmarkExtractEntities$' -benchtime "$benchtime" -cpu 1 ./internal/extract) || { echo "$out" >&2; return 1; }
+		out=$(cd "$root" && go test -run '^$' -bench '^Benchmark(Entities|Extract)CoNLL$' -benchtime "$benchtime" -cpu 1 ./internal/eval) || { echo "$out" >&2; return 1; }
 		echo "$out" | grep -E '^Benchmark' >&2 || true
-		metric "$out" "tokens/s"
+		metric "$(grep BenchmarkEntitiesCoNLL <<<"$out")" "tokens/s"
 	else
 		echo "(BenchmarkExtractEntities not found; timing 'dossier eval conll' on one core instead)" >&2
 		local tmp line
@@ -42,7 +42,7 @@ dossier_side() {
 	fi
 }
 
-echo "== dossier: BenchmarkExtractEntities (main module, -cpu 1, -benchtime $benchtime)"
+echo "== dossier: BenchmarkEntitiesCoNLL (entities only) and BenchmarkExtractCoNLL (full), main module, -cpu 1, -benchtime $benchtime"
 dossier_tps=$(dossier_side) || { echo "run.sh: the dossier side failed to build or run" >&2; dossier_tps=""; }
 
 echo "== prose: BenchmarkProseNER (bench module, -cpu 1, -benchtime $benchtime)"

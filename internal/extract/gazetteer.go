@@ -138,6 +138,7 @@ func (x *Extractor) gazetteer(d *nerDoc) {
 	x.rulers(d)
 	x.townPairs(d)
 	x.hyphenParts(d)
+	x.compoundParts(d)
 	x.expandAcronyms(d)
 }
 
@@ -299,6 +300,51 @@ func (x *Extractor) hyphenParts(d *nerDoc) {
 			}
 		}
 	}
+}
+
+// compoundParts finds the known name before a lower-case participle in a hyphenated
+// compound ("Mali-based", "Iran-backed", "US-led", "Russian-made", "al-Shabaab-linked"):
+// the name is a mention of its own, with a span inside the token; the relation the
+// compound states is read by the relation stage.
+func (x *Extractor) compoundParts(d *nerDoc) {
+	for _, s := range d.sents {
+		for i, t := range s.Tokens {
+			if s.owner[i] != 0 || s.shapes[i]&shCap == 0 {
+				continue
+			}
+			k := strings.LastIndexByte(t.Text, '-')
+			if k <= 0 || !compoundParticiple(t.Text[k+1:]) {
+				continue
+			}
+			words := lexicon.Tokens(t.Text[:k])
+			m, hits := x.lex.Longest(words, 0)
+			if m == 0 || m != len(words) {
+				continue
+			}
+			for _, h := range hits {
+				if h.Form == dossier.FormAcronym && !acronymCase(t.Text[:k]) || h.Entry.Type == dossier.Person {
+					continue
+				}
+				if h.Entry.Kind == "city" {
+					break // "London-based", "York-based": a firm's seat, seldom an actor
+				}
+				d.add(&entCand{s: s.idx, i: i, j: i + 1, start: t.Start, end: t.Start + k, typ: h.Entry.Type, form: h.Form, entry: h.Entry})
+				break
+			}
+		}
+	}
+}
+
+// compoundParticiple reports the second halves of hyphenated compounds whose first half
+// names a state, place or group: "-based", "-backed", "-led", "-made".
+func compoundParticiple(w string) bool {
+	switch w {
+	case "based", "backed", "led", "made", "linked", "affiliated", "aligned", "allied",
+		"supported", "sponsored", "funded", "financed", "armed", "trained", "inspired",
+		"controlled", "brokered", "supplied", "occupied", "administered":
+		return true
+	}
+	return false
 }
 
 // expandAcronyms joins a known acronym and the long form that follows it in parentheses

@@ -36,6 +36,7 @@ var compoundSuffixes = []struct {
 	{"-aligned", dossier.AffiliatedWith, "", false},
 	{"-linked", dossier.AffiliatedWith, "", false},
 	{"-affiliated", dossier.AffiliatedWith, "", false},
+	{"-inspired", dossier.AffiliatedWith, "", false},
 }
 
 // findCompounds adds the relations of hyphenated compounds after a mention: "Iran-backed

@@ -107,3 +107,22 @@ func hasEntry(hits []Hit, e *Entry) bool {
 	}
 	return false
 }
+
+// TestPlacesHaveCountry checks that every division and city resolves to its state.
+func TestPlacesHaveCountry(t *testing.T) {
+	l := load(t)
+	for _, e := range l.Entries() {
+		if (e.Kind == "division" || e.Kind == "city") && e.Country == "" {
+			t.Errorf("%s %s %q has no country", e.Kind, e.KBID, e.Name)
+		}
+		if e.Country != "" && l.ByKBID(e.Country) == nil {
+			t.Errorf("%s %q: country %q is not a known state", e.KBID, e.Name, e.Country)
+		}
+	}
+	for _, name := range []string{"Galmudug", "Puntland", "Jubaland"} {
+		m, hits := l.Longest(Tokens(name), 0)
+		if m == 0 || hits[0].Entry.Type != dossier.Location || hits[0].Entry.Country != "SO" {
+			t.Errorf("Longest(%q) = %d %s, want a LOCATION in SO", name, m, describe(hits))
+		}
+	}
+}

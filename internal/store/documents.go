@@ -48,7 +48,7 @@ func (s *Store) PutDocumentWith(ctx context.Context, doc *dossier.Document, ex *
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM documents WHERE doc_id = ?`), doc.ID).Scan(&n); err != nil {
-			return err
+			return fmt.Errorf("look up: %w", err)
 		}
 		if n > 0 {
 			return nil
@@ -87,15 +87,15 @@ func (s *Store) putDocument(ctx context.Context, tx *sql.Tx, doc *dossier.Docume
 	}
 	footnotes, err := json.Marshal(orEmpty(doc.Footnotes))
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("footnotes: %w", err)
 	}
 	pages, err := json.Marshal(orEmpty(doc.Pages))
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("pages: %w", err)
 	}
 	exData, err := encodeExtraction(ex)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("encode extraction: %w", err)
 	}
 	var rowid int64
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO documents
@@ -375,18 +375,9 @@ func (s *Store) insertRows(ctx context.Context, pc *stmtCache, head string, rows
 		if err != nil {
 			return nil, err
 		}
-		got := make([]int64, 0, n)
-		for rs.Next() {
-			var id int64
-			if err := rs.Scan(&id); err != nil {
-				rs.Close()
-				return nil, err
-			}
-			got = append(got, id)
-		}
-		rs.Close()
-		if err := rs.Err(); err != nil {
-			return nil, err
+		got, err := collect(rs, scanID)
+		if err != nil {
+			return nil, fmt.Errorf("returned ids: %w", err)
 		}
 		if len(got) != n {
 			return nil, fmt.Errorf("insert returned %d ids for %d rows", len(got), n)
@@ -485,19 +476,19 @@ func (s *Store) docRowID(ctx context.Context, q querier, idOrPrefix string) (int
 	if err != nil {
 		return 0, "", fmt.Errorf("document %s: %w", idOrPrefix, err)
 	}
-	defer rows.Close()
 	var ids []int64
 	var docIDs []string
-	for rows.Next() {
+	err = eachRow(rows, func(rows *sql.Rows) error {
 		var id int64
 		var d string
 		if err := rows.Scan(&id, &d); err != nil {
-			return 0, "", err
+			return err
 		}
 		ids, docIDs = append(ids, id), append(docIDs, d)
-	}
-	if err := rows.Err(); err != nil {
-		return 0, "", err
+		return nil
+	})
+	if err != nil {
+		return 0, "", fmt.Errorf("document %s: %w", idOrPrefix, err)
 	}
 	switch {
 	case len(ids) == 0:
@@ -562,18 +553,18 @@ func (s *Store) Extraction(ctx context.Context, docID string) (*dossier.Extracti
 	if err != nil {
 		return nil, fmt.Errorf("extraction %s: %w", docID, err)
 	}
-	defer rows.Close()
 	ids := map[string]string{}
-	for rows.Next() {
+	err = eachRow(rows, func(rows *sql.Rows) error {
 		var l string
 		var g int64
 		if err := rows.Scan(&l, &g); err != nil {
-			return nil, err
+			return err
 		}
 		ids[l] = strconv.FormatInt(g, 10)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("extraction %s: entity ids: %w", docID, err)
 	}
 	mapID := func(p *string) {
 		if p != nil {
@@ -622,19 +613,15 @@ func (s *Store) Documents(ctx context.Context, q DocQuery) ([]DocSummary, error)
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
-	defer rows.Close()
-	out := []DocSummary{}
-	for rows.Next() {
+	out, err := collect(rows, func(sc scanner) (DocSummary, error) {
 		var d DocSummary
 		var at string
-		if err := rows.Scan(&d.ID, &d.Title, &d.Date, &d.Source, &d.Series, &d.Lang, &d.Format, &d.Marking,
-			&d.Size, &d.Extractor, &at, &d.Entities, &d.Relations, &d.DuplicateOf); err != nil {
-			return nil, fmt.Errorf("documents: %w", err)
-		}
+		err := sc.Scan(&d.ID, &d.Title, &d.Date, &d.Source, &d.Series, &d.Lang, &d.Format, &d.Marking,
+			&d.Size, &d.Extractor, &at, &d.Entities, &d.Relations, &d.DuplicateOf)
 		d.IngestedAt = parseTime(at)
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
+		return d, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 	return out, nil

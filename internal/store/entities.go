@@ -13,7 +13,7 @@ import (
 
 const entityCols = `e.id, e.name, e.type, COALESCE(e.kb_id, ''), e.mention_count, e.doc_count, e.degree, e.version`
 
-func scanEntity(sc interface{ Scan(...any) error }) (EntitySummary, error) {
+func scanEntity(sc scanner) (EntitySummary, error) {
 	var e EntitySummary
 	var typ string
 	err := sc.Scan(&e.ID, &e.Name, &typ, &e.KBID, &e.Mentions, &e.Docs, &e.Degree, &e.Version)
@@ -59,17 +59,8 @@ func (s *Store) Entities(ctx context.Context, q EntityQuery) ([]EntitySummary, e
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	out := []EntitySummary{}
-	for rows.Next() {
-		e, err := scanEntity(rows)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("entities: %w", err)
-		}
-		out = append(out, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	out, err := collect(rows, scanEntity)
+	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
 	if err := s.fillAliases(ctx, s.db, out); err != nil {
@@ -95,13 +86,12 @@ func (s *Store) fillAliases(ctx context.Context, q querier, es []EntitySummary) 
 	if err != nil {
 		return fmt.Errorf("aliases: %w", err)
 	}
-	defer rows.Close()
 	seen := map[int64]map[string]bool{}
-	for rows.Next() {
+	err = eachRow(rows, func(rows *sql.Rows) error {
 		var id int64
 		var a string
 		if err := rows.Scan(&id, &a); err != nil {
-			return fmt.Errorf("aliases: %w", err)
+			return err
 		}
 		e := &es[idx[id]]
 		if seen[id] == nil {
@@ -111,8 +101,12 @@ func (s *Store) fillAliases(ctx context.Context, q querier, es []EntitySummary) 
 			seen[id][k] = true
 			e.Aliases = append(e.Aliases, a)
 		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("aliases: %w", err)
 	}
-	return rows.Err()
+	return nil
 }
 
 // entity returns one canonical entity by id; a merged entity answers with the entity it
@@ -161,17 +155,16 @@ func (s *Store) FindEntity(ctx context.Context, nameOrID string) (*EntitySummary
 		return nil, fmt.Errorf("find entity %q: %w", q, err)
 	}
 	var ids []int64
-	for rows.Next() {
+	err = eachRow(rows, func(rows *sql.Rows) error {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		ids = appendUnique(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find entity %q: %w", q, err)
 	}
 	if len(ids) == 0 {
 		return nil, notFound("entity", q)
@@ -227,31 +220,36 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT type, COUNT(*) FROM entities WHERE canon_id = id AND deleted = 0 AND doc_count > 0 GROUP BY type`)
 	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+		return nil, fmt.Errorf("stats: entity types: %w", err)
 	}
-	for rows.Next() {
+	err = eachRow(rows, func(rows *sql.Rows) error {
 		var t string
 		var n int
 		if err := rows.Scan(&t, &n); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		st.EntityTypes[dossier.EntityType(t)] = n
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stats: entity types: %w", err)
 	}
-	rows.Close()
 	rows, err = s.db.QueryContext(ctx, `SELECT type, SUM(claims), COUNT(*) FROM edges GROUP BY type`)
 	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+		return nil, fmt.Errorf("stats: relation types: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	err = eachRow(rows, func(rows *sql.Rows) error {
 		var t string
 		var n, edges int
 		if err := rows.Scan(&t, &n, &edges); err != nil {
-			return nil, err
+			return err
 		}
 		st.RelationTypes[t] = n
 		st.Edges += edges
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stats: relation types: %w", err)
 	}
-	return st, rows.Err()
+	return st, nil
 }

@@ -26,7 +26,7 @@ func (s *Store) ReplaceExtraction(ctx context.Context, docID string, ex *dossier
 		var text, date, ingested string
 		var dupOf int64
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT text, date, ingested_at, COALESCE(dup_of, 0) FROM documents WHERE id = ?`), rowid).Scan(&text, &date, &ingested, &dupOf); err != nil {
-			return err
+			return fmt.Errorf("document: %w", err)
 		}
 		if err := ex.CheckSpans(text); err != nil {
 			return err
@@ -38,35 +38,28 @@ func (s *Store) ReplaceExtraction(ctx context.Context, docID string, ex *dossier
 			FROM relations r JOIN doc_entities sde ON sde.id = r.src_de JOIN doc_entities dde ON dde.id = r.dst_de
 			WHERE r.doc = ? AND r.status <> ''`), rowid)
 		if err != nil {
-			return err
+			return fmt.Errorf("verdicts: %w", err)
 		}
-		for rows.Next() {
+		err = eachRow(rows, func(rows *sql.Rows) error {
 			var typ, src, dst, st, at string
 			var a, b int
 			if err := rows.Scan(&typ, &a, &b, &src, &dst, &st, &at); err != nil {
-				rows.Close()
 				return err
 			}
 			verdicts[verdictKey(typ, a, b, src, dst)] = verdict{st, at}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("verdicts: %w", err)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		var old []int64
 		rows, err = tx.QueryContext(ctx, s.q(`SELECT DISTINCT entity_id FROM doc_entities WHERE doc = ?`), rowid)
 		if err != nil {
-			return err
+			return fmt.Errorf("old entities: %w", err)
 		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			old = append(old, id)
+		old, err := collect(rows, scanID)
+		if err != nil {
+			return fmt.Errorf("old entities: %w", err)
 		}
-		rows.Close()
 		for _, st := range []string{
 			`DELETE FROM event_participants WHERE event_id IN (SELECT id FROM events WHERE doc = ?)`,
 			`DELETE FROM events WHERE doc = ?`,
@@ -75,16 +68,16 @@ func (s *Store) ReplaceExtraction(ctx context.Context, docID string, ex *dossier
 			`DELETE FROM doc_entities WHERE doc = ?`,
 		} {
 			if _, err := tx.ExecContext(ctx, s.q(st), rowid); err != nil {
-				return err
+				return fmt.Errorf("clear old extraction: %w", err)
 			}
 		}
 		exData, err := encodeExtraction(ex)
 		if err != nil {
-			return err
+			return fmt.Errorf("encode extraction: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET extraction = ?, extractor = ?, n_entities = ?, n_relations = ? WHERE id = ?`),
 			exData, extractor, len(ex.Entities), len(ex.Relations), rowid); err != nil {
-			return err
+			return fmt.Errorf("update document: %w", err)
 		}
 		ids, err := s.insertExtraction(ctx, tx, rowid, dupOf, date, ingested, ex, false)
 		if err != nil {
@@ -94,29 +87,31 @@ func (s *Store) ReplaceExtraction(ctx context.Context, docID string, ex *dossier
 			rows, err := tx.QueryContext(ctx, s.q(`SELECT r.id, r.type, r.ev_start, r.ev_end, sde.name, dde.name
 				FROM relations r JOIN doc_entities sde ON sde.id = r.src_de JOIN doc_entities dde ON dde.id = r.dst_de WHERE r.doc = ?`), rowid)
 			if err != nil {
-				return err
+				return fmt.Errorf("new relations: %w", err)
 			}
 			type upd struct {
 				id int64
 				v  verdict
 			}
 			var ups []upd
-			for rows.Next() {
+			err = eachRow(rows, func(rows *sql.Rows) error {
 				var id int64
 				var typ, src, dst string
 				var a, b int
 				if err := rows.Scan(&id, &typ, &a, &b, &src, &dst); err != nil {
-					rows.Close()
 					return err
 				}
 				if v, ok := verdicts[verdictKey(typ, a, b, src, dst)]; ok {
 					ups = append(ups, upd{id, v})
 				}
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("new relations: %w", err)
 			}
-			rows.Close()
 			for _, u := range ups {
 				if _, err := tx.ExecContext(ctx, s.q(`UPDATE relations SET status = ?, status_at = ? WHERE id = ?`), u.v.status, u.v.at, u.id); err != nil {
-					return err
+					return fmt.Errorf("relation %d: keep status: %w", u.id, err)
 				}
 			}
 		}

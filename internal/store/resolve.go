@@ -194,13 +194,12 @@ func (r *resolver) load(ents []dossier.Entity) error {
 				JOIN entities e ON e.id = a.entity_id WHERE a.removed = 0 AND e.deleted = 0 AND a.norm IN `+inList(len(chunk))+`
 				ORDER BY e.id`), chunk...)
 			if err != nil {
-				return fmt.Errorf("resolve: %w", err)
+				return fmt.Errorf("resolve: aliases: %w", err)
 			}
-			for rows.Next() {
+			err = eachRow(rows, func(rows *sql.Rows) error {
 				var k string
 				var id, raw int64
 				if err := rows.Scan(&k, &id, &raw); err != nil {
-					rows.Close()
 					return err
 				}
 				r.byKey[k] = appendUnique(r.byKey[k], id)
@@ -211,33 +210,32 @@ func (r *resolver) load(ents []dossier.Entity) error {
 					r.owner[k][id] = raw
 				}
 				r.cands[id] = nil
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("resolve: aliases: %w", err)
 			}
 		}
 	}
 	if len(kbs) > 0 {
 		rows, err := r.tx.QueryContext(r.ctx, r.s.q(`SELECT kb_id, canon_id FROM entities WHERE deleted = 0 AND kb_id IN `+inList(len(kbs))+` ORDER BY id`), kbs...)
 		if err != nil {
-			return fmt.Errorf("resolve: %w", err)
+			return fmt.Errorf("resolve: kb ids: %w", err)
 		}
-		for rows.Next() {
+		err = eachRow(rows, func(rows *sql.Rows) error {
 			var kb string
 			var id int64
 			if err := rows.Scan(&kb, &id); err != nil {
-				rows.Close()
 				return err
 			}
 			if _, ok := r.byKB[kb]; !ok {
 				r.byKB[kb] = id
 			}
 			r.cands[id] = nil
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("resolve: kb ids: %w", err)
 		}
 	}
 	return r.loadCandidates()
@@ -254,21 +252,20 @@ func (r *resolver) loadCandidates() error {
 		rows, err := r.tx.QueryContext(r.ctx, r.s.q(`SELECT id, name, norm, type, COALESCE(kb_id, ''), mention_count
 			FROM entities WHERE id IN `+inList(len(chunk))), chunk...)
 		if err != nil {
-			return fmt.Errorf("resolve: %w", err)
+			return fmt.Errorf("resolve: candidates: %w", err)
 		}
-		for rows.Next() {
+		err = eachRow(rows, func(rows *sql.Rows) error {
 			c := &candidate{}
 			var typ string
 			if err := rows.Scan(&c.canon, &c.name, &c.norm, &typ, &c.kbID, &c.mention); err != nil {
-				rows.Close()
 				return err
 			}
 			c.typ = dossier.EntityType(typ)
 			r.cands[c.canon] = c
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("resolve: candidates: %w", err)
 		}
 	}
 	return nil
@@ -365,7 +362,7 @@ func (r *resolver) resolve(e *dossier.Entity) (decision, error) {
 		}
 	} else if kb != "" && r.cands[dec.canon].kbID == "" {
 		if _, err := r.pc.ExecContext(r.ctx, r.s.q(`UPDATE entities SET kb_id = ? WHERE id = ?`), kb, dec.canon); err != nil {
-			return dec, err
+			return dec, fmt.Errorf("entity %d: set kb_id %s: %w", dec.canon, kb, err)
 		}
 		r.cands[dec.canon].kbID = kb
 		r.byKB[kb] = dec.canon
