@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"text/tabwriter"
 
 	"dossier/internal/store"
 )
@@ -42,8 +41,7 @@ func auditCommand() command {
 					if *asJSON {
 						return writeJSON(a.stdout, entries)
 					}
-					tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-					fmt.Fprintf(tw, "ID\tWHEN\tACTOR\tACTION\tTARGET\tSTATE\n")
+					tw := newTable(a.stdout, "ID", "WHEN", "ACTOR", "ACTION", "TARGET", "STATE")
 					for _, e := range entries {
 						state := ""
 						switch {

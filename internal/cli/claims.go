@@ -17,22 +17,10 @@ func claimsCommand() command {
 			asJSON := fs.Bool("json", false, "print JSON")
 			tf := addTimeFlags(fs)
 			return func(a *app, args []string) error {
-				if err := wantArgs("claims", args, 1, -1); err != nil {
-					return err
-				}
-				filter, err := tf.filter("claims")
-				if err != nil {
-					return err
-				}
-				name := strings.Join(args, " ")
-				return a.withStore(func(st *store.Store) error {
-					e, err := st.FindEntity(a.ctx, name)
-					if err != nil {
-						return fmt.Errorf("claims %q: %w", name, err)
-					}
+				return a.withEntity("claims", args, tf, func(st *store.Store, e *store.EntitySummary, filter store.TimeFilter) error {
 					cs, err := st.Claims(a.ctx, e.ID, filter)
 					if err != nil {
-						return fmt.Errorf("claims %q: %w", name, err)
+						return fmt.Errorf("claims %q: %w", strings.Join(args, " "), err)
 					}
 					if cs.Claims == nil {
 						cs.Claims = []store.Claim{}

@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"text/tabwriter"
 
 	"dossier/internal/store"
 )
@@ -39,8 +38,7 @@ func docsCommand() command {
 					if *asJSON {
 						return writeJSON(a.stdout, docs)
 					}
-					tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-					fmt.Fprintf(tw, "ID\tDATE\tSERIES\tTITLE\tLANG\tENTITIES\tRELATIONS\tSOURCE\n")
+					tw := newTable(a.stdout, "ID", "DATE", "SERIES", "TITLE", "LANG", "ENTITIES", "RELATIONS", "SOURCE")
 					for _, d := range docs {
 						source := d.Source
 						if d.DuplicateOf != "" {
@@ -49,8 +47,8 @@ func docsCommand() command {
 						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", shortID(d.ID), orDash(d.Date), orDash(d.Series),
 							clip(orDash(d.Title), 60), orDash(d.Lang), d.Entities, d.Relations, source)
 					}
-					if err := tw.Flush(); err != nil {
-						return fmt.Errorf("write: %w", err)
+					if err := flushTable(tw); err != nil {
+						return err
 					}
 					if len(docs) == 0 {
 						fmt.Fprintf(a.stderr, "no documents in %s (add some with 'dossier ingest PATH')\n", a.db)

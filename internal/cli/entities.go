@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -56,8 +57,7 @@ func entitiesCommand() command {
 					if *asJSON {
 						return writeJSON(a.stdout, ents)
 					}
-					tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-					fmt.Fprintf(tw, "ID\tNAME\tTYPE\tKB_ID\tMENTIONS\tDOCS\tDEGREE\tALIASES\n")
+					tw := newTable(a.stdout, "ID", "NAME", "TYPE", "KB_ID", "MENTIONS", "DOCS", "DEGREE", "ALIASES")
 					for _, e := range ents {
 						fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\t%s\n", e.ID, e.Name, e.Type, orDash(e.KBID), e.Mentions, e.Docs,
 							e.Degree, clip(strings.Join(e.Aliases, "; "), 60))
@@ -67,6 +67,15 @@ func entitiesCommand() command {
 			}
 		},
 	}
+}
+
+// newTable returns a writer of an aligned table on w, its header row of columns written.
+func newTable(w io.Writer, columns ...string) *tabwriter.Writer {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	if len(columns) > 0 {
+		fmt.Fprintln(tw, strings.Join(columns, "\t"))
+	}
+	return tw
 }
 
 // flushTable flushes a table writer, wrapping its error.

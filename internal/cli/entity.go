@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"dossier/internal/store"
 )
@@ -18,22 +17,10 @@ func entityCommand() command {
 			asJSON := fs.Bool("json", false, "print JSON")
 			tf := addTimeFlags(fs)
 			return func(a *app, args []string) error {
-				if err := wantArgs("entity", args, 1, -1); err != nil {
-					return err
-				}
-				filter, err := tf.filter("entity")
-				if err != nil {
-					return err
-				}
-				name := strings.Join(args, " ")
-				return a.withStore(func(st *store.Store) error {
-					e, err := st.FindEntity(a.ctx, name)
-					if err != nil {
-						return fmt.Errorf("entity %q: %w", name, err)
-					}
+				return a.withEntity("entity", args, tf, func(st *store.Store, e *store.EntitySummary, filter store.TimeFilter) error {
 					p, err := st.Profile(a.ctx, e.ID, filter)
 					if err != nil {
-						return fmt.Errorf("entity %q: profile: %w", name, err)
+						return fmt.Errorf("entity %q: profile: %w", strings.Join(args, " "), err)
 					}
 					if *asJSON {
 						return writeJSON(a.stdout, p)
@@ -43,6 +30,36 @@ func entityCommand() command {
 			}
 		},
 	}
+}
+
+// entityArg finds the entity that args, joined by spaces, name or number, for command
+// cmd.
+func (a *app) entityArg(st *store.Store, cmd string, args []string) (*store.EntitySummary, error) {
+	name := strings.Join(args, " ")
+	e, err := st.FindEntity(a.ctx, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s %q: %w", cmd, name, err)
+	}
+	return e, nil
+}
+
+// withEntity does the steps common to the commands about one entity: it checks that args
+// name one, parses the time flags, opens the store, finds the entity and runs fn.
+func (a *app) withEntity(cmd string, args []string, tf *timeFlags, fn func(st *store.Store, e *store.EntitySummary, filter store.TimeFilter) error) error {
+	if err := wantArgs(cmd, args, 1, -1); err != nil {
+		return err
+	}
+	filter, err := tf.filter(cmd)
+	if err != nil {
+		return err
+	}
+	return a.withStore(func(st *store.Store) error {
+		e, err := a.entityArg(st, cmd, args)
+		if err != nil {
+			return err
+		}
+		return fn(st, e, filter)
+	})
 }
 
 // printProfile prints an entity profile for a reader.
@@ -65,7 +82,7 @@ func printProfile(a *app, p *store.Profile) error {
 	}
 	if len(p.Relations) > 0 {
 		fmt.Fprintf(w, "\nRelations:\n")
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		tw := newTable(w)
 		for _, r := range p.Relations {
 			fmt.Fprintf(tw, "  %s\t%s\t%d claims\t%d others\t%s\n", r.Type, r.Direction, r.Count, r.Others, dateRange(r.First, r.Last))
 		}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"dossier"
 )
@@ -88,31 +87,28 @@ func printExtraction(w io.Writer, ex *dossier.Extraction) error {
 		fmt.Fprintf(w, "%s\n  %s  %s  %s  %s\n\n", d.Source, orDash(d.Title), orDash(d.Date), orDash(d.Series), d.ID)
 	}
 	names := make(map[string]string, len(ex.Entities))
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "ENTITY\tTYPE\tMENTIONS\tALIASES\n")
+	tw := newTable(w, "ENTITY", "TYPE", "MENTIONS", "ALIASES")
 	for _, e := range ex.Entities {
 		names[e.ID] = e.Name
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", e.Name, e.Type, len(e.Mentions), strings.Join(e.Aliases, "; "))
 	}
-	if err := tw.Flush(); err != nil {
-		return fmt.Errorf("write: %w", err)
+	if err := flushTable(tw); err != nil {
+		return err
 	}
 	if len(ex.Relations) > 0 {
 		fmt.Fprintf(w, "\n")
-		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintf(tw, "RELATION\tSOURCE\tTARGET\tDATE\tFLAGS\tEVIDENCE\n")
+		tw = newTable(w, "RELATION", "SOURCE", "TARGET", "DATE", "FLAGS", "EVIDENCE")
 		for _, r := range ex.Relations {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Type, names[r.Source], names[r.Target], orDash(deref(r.Date)),
 				claimFlags(r.Hedged, r.Negated, r.AttributedTo, names), clip(r.Evidence.Text, 80))
 		}
-		if err := tw.Flush(); err != nil {
-			return fmt.Errorf("write: %w", err)
+		if err := flushTable(tw); err != nil {
+			return err
 		}
 	}
 	if len(ex.Events) > 0 {
 		fmt.Fprintf(w, "\n")
-		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintf(tw, "EVENT\tTYPE\tDATE\tPLACE\tPARTICIPANTS\n")
+		tw = newTable(w, "EVENT", "TYPE", "DATE", "PLACE", "PARTICIPANTS")
 		for _, v := range ex.Events {
 			parts := make([]string, len(v.Participants))
 			for i, id := range v.Participants {
@@ -121,8 +117,8 @@ func printExtraction(w io.Writer, ex *dossier.Extraction) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", orDash(deref(v.Name)), v.Type, orDash(deref(v.Date)),
 				orDash(names[deref(v.Place)]), strings.Join(parts, ", "))
 		}
-		if err := tw.Flush(); err != nil {
-			return fmt.Errorf("write: %w", err)
+		if err := flushTable(tw); err != nil {
+			return err
 		}
 	}
 	return nil

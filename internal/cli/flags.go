@@ -37,6 +37,36 @@ func (t *timeFlags) filter(cmd string) (store.TimeFilter, error) {
 	return f, nil
 }
 
+// rangeFlags are --since and --until with the time flags, shared by the commands that
+// list dated relations (graph, timeline).
+type rangeFlags struct {
+	since, until string
+	time         *timeFlags
+}
+
+// addRangeFlags declares --since, --until, --as-of and --known-at on fs; the usages of
+// --since and --until say how the command treats undated items.
+func addRangeFlags(fs *flag.FlagSet, sinceUsage, untilUsage string) *rangeFlags {
+	r := &rangeFlags{}
+	fs.StringVar(&r.since, "since", "", sinceUsage)
+	fs.StringVar(&r.until, "until", "", untilUsage)
+	r.time = addTimeFlags(fs)
+	return r
+}
+
+// parse returns the dates of --since and --until and the time filter, or a usage error
+// of command cmd.
+func (r *rangeFlags) parse(cmd string) (since, until dossier.Date, f store.TimeFilter, err error) {
+	if since, err = parseDateFlag(cmd, "since", r.since); err != nil {
+		return since, until, f, err
+	}
+	if until, err = parseDateFlag(cmd, "until", r.until); err != nil {
+		return since, until, f, err
+	}
+	f, err = r.time.filter(cmd)
+	return since, until, f, err
+}
+
 // parseInstant parses an instant: RFC 3339, or a date standing for the start of that day
 // (UTC), or its end when end is set; "" gives the zero time.
 func parseInstant(s string, end bool) (time.Time, error) {

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"dossier"
 	"dossier/internal/store"
@@ -24,11 +23,10 @@ func graphCommand() command {
 			depth := fs.Int("depth", 1, "hops from NAME")
 			types := fs.String("types", "", "only entities of these comma-separated `TYPES`")
 			relTypes := fs.String("rel-types", "", "only relations of these comma-separated `TYPES`")
-			since := fs.String("since", "", "only relations dated from `DATE` on (undated ones are kept)")
-			until := fs.String("until", "", "only relations dated up to `DATE` (undated ones are kept)")
 			minSources := fs.Int("min-sources", 0, "only edges backed by at least `N` distinct sources")
 			limit := fs.Int("limit", 200, "at most `N` nodes")
-			tf := addTimeFlags(fs)
+			rf := addRangeFlags(fs, "only relations dated from `DATE` on (undated ones are kept)",
+				"only relations dated up to `DATE` (undated ones are kept)")
 			return func(a *app, args []string) error {
 				q := store.GraphQuery{Depth: *depth, MinSources: *minSources, Limit: *limit}
 				var err error
@@ -44,21 +42,15 @@ func graphCommand() command {
 				if q.RelationTypes, err = parseRelationTypes("graph", *relTypes); err != nil {
 					return err
 				}
-				if q.Since, err = parseDateFlag("graph", "since", *since); err != nil {
-					return err
-				}
-				if q.Until, err = parseDateFlag("graph", "until", *until); err != nil {
-					return err
-				}
-				if q.Time, err = tf.filter("graph"); err != nil {
+				if q.Since, q.Until, q.Time, err = rf.parse("graph"); err != nil {
 					return err
 				}
 				name := strings.Join(args, " ")
 				return a.withStore(func(st *store.Store) error {
-					if name != "" {
-						e, err := st.FindEntity(a.ctx, name)
+					if len(args) > 0 {
+						e, err := a.entityArg(st, "graph", args)
 						if err != nil {
-							return fmt.Errorf("graph %q: %w", name, err)
+							return err
 						}
 						q.Center = []int64{e.ID}
 					}
@@ -89,8 +81,7 @@ func printGraph(a *app, g *store.Graph) error {
 		names[n.ID] = n.Name
 	}
 	fmt.Fprintf(a.stdout, "%d entities, %d edges\n\n", len(g.Nodes), len(g.Edges))
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "ID\tENTITY\tTYPE\tDEGREE\n")
+	tw := newTable(a.stdout, "ID", "ENTITY", "TYPE", "DEGREE")
 	for _, n := range g.Nodes {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\n", n.ID, n.Name, n.Type, n.Degree)
 	}
@@ -101,8 +92,7 @@ func printGraph(a *app, g *store.Graph) error {
 		return nil
 	}
 	fmt.Fprintln(a.stdout)
-	tw = tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "SOURCE\tRELATION\tTARGET\tCLAIMS\tDOCS\tSOURCES\tDATES\tHEDGED\tNEGATED\n")
+	tw = newTable(a.stdout, "SOURCE", "RELATION", "TARGET", "CLAIMS", "DOCS", "SOURCES", "DATES", "HEDGED", "NEGATED")
 	for _, e := range g.Edges {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\t%d\t%d\n", entityName(names, e.Source), edgeArrow(e.Type),
 			entityName(names, e.Target), e.Claims, e.Docs, e.Sources, dateRange(e.First, e.Last), e.Hedged, e.Negated)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"text/tabwriter"
 
 	"dossier/internal/lexicon"
 	"dossier/internal/store"
@@ -81,8 +80,7 @@ func (a *app) lexiconList(asJSON bool) error {
 		if asJSON {
 			return writeJSON(a.stdout, entries)
 		}
-		tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintf(tw, "NAME\tTYPE\tKB_ID\tALIASES\n")
+		tw := newTable(a.stdout, "NAME", "TYPE", "KB_ID", "ALIASES")
 		for _, e := range entries {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.Name, e.Type, orDash(e.KBID), strings.Join(e.Aliases, "; "))
 		}

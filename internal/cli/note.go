@@ -29,7 +29,7 @@ func noteCommand() command {
 					}
 					id, err := st.Note(a.ctx, actor, target, text)
 					if err != nil {
-						return fmt.Errorf("note on %q: %w", args[0], err)
+						return err // Note's error names the target
 					}
 					a.reportAction(id, "noted on %s", target)
 					return nil

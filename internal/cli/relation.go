@@ -2,7 +2,6 @@ package cli
 
 import (
 	"flag"
-	"fmt"
 
 	"dossier/internal/store"
 )
@@ -33,7 +32,7 @@ func relationCommand() command {
 						id, err = st.ConfirmRelation(a.ctx, actor, rel)
 					}
 					if err != nil {
-						return fmt.Errorf("relation %s %d: %w", op, rel, err)
+						return err // the store's error names the relation and the verb
 					}
 					a.reportAction(id, "%sed relation %d", op, rel)
 					return nil

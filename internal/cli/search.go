@@ -35,7 +35,7 @@ func searchCommand() command {
 				return a.withStore(func(st *store.Store) error {
 					hits, err := st.SearchMarked(a.ctx, q, *limit, matchOpen, matchClose)
 					if err != nil {
-						return fmt.Errorf("search %q: %w", q, err)
+						return err // SearchMarked's error quotes the query
 					}
 					if hits == nil {
 						hits = []store.SearchHit{}

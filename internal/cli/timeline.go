@@ -15,32 +15,23 @@ func timelineCommand() command {
 		examples: []string{"dossier timeline", "dossier timeline Kabulov --since 2023-01 --until 2023-06", "dossier timeline Taliban --json"},
 		setup: func(fs *flag.FlagSet) func(a *app, args []string) error {
 			asJSON := fs.Bool("json", false, "print JSON")
-			since := fs.String("since", "", "from `DATE` on")
-			until := fs.String("until", "", "up to `DATE`")
 			limit := fs.Int("limit", 200, "at most `N` items (0: all)")
 			offset := fs.Int("offset", 0, "skip the first `N` items")
-			tf := addTimeFlags(fs)
+			rf := addRangeFlags(fs, "from `DATE` on", "up to `DATE`")
 			return func(a *app, args []string) error {
 				q := store.TimelineQuery{Limit: *limit, Offset: *offset}
 				var err error
 				if *limit < 0 || *offset < 0 {
 					return usageError("timeline", "--limit and --offset must not be negative")
 				}
-				if q.Since, err = parseDateFlag("timeline", "since", *since); err != nil {
+				if q.Since, q.Until, q.Time, err = rf.parse("timeline"); err != nil {
 					return err
 				}
-				if q.Until, err = parseDateFlag("timeline", "until", *until); err != nil {
-					return err
-				}
-				if q.Time, err = tf.filter("timeline"); err != nil {
-					return err
-				}
-				name := strings.Join(args, " ")
 				return a.withStore(func(st *store.Store) error {
-					if name != "" {
-						e, err := st.FindEntity(a.ctx, name)
+					if len(args) > 0 {
+						e, err := a.entityArg(st, "timeline", args)
 						if err != nil {
-							return fmt.Errorf("timeline %q: %w", name, err)
+							return err
 						}
 						q.Entity = e.ID
 					}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"flag"
-	"fmt"
 
 	"dossier/internal/store"
 )
@@ -24,7 +23,7 @@ func undoCommand() command {
 				return a.withStore(func(st *store.Store) error {
 					id, err := st.Undo(a.ctx, actor, action)
 					if err != nil {
-						return fmt.Errorf("undo %d: %w", action, err)
+						return err // Undo's error names the action
 					}
 					a.reportAction(id, "undid action %d", action)
 					return nil

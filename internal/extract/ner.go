@@ -35,8 +35,44 @@ func (x *Extractor) ner(d *nerDoc) {
 	x.wars(d)
 	x.placeEvents(d)
 	x.factions(d)
+	x.panelScopes(d)
 	x.caselessNames(d)
 	x.teams(d)
+}
+
+// panelScopes extends the name of a panel, committee or commission found beyond the
+// lexicon with the state or place it is about: "the United Nations Panel of Experts on
+// Somalia", "the Commission of Inquiry on Syria". The place is part of the name.
+func (x *Extractor) panelScopes(d *nerDoc) {
+	for ci, c := range d.cands {
+		if c.dropped || c.entry != nil || c.typ != dossier.Organization || c.form != dossier.FormName {
+			continue
+		}
+		s := d.sents[c.s]
+		n := len(s.words)
+		if c.j+1 >= n || s.words[c.j] != "on" || s.owner[c.j+1] == 0 || c.end != s.Tokens[c.j-1].End {
+			continue
+		}
+		switch s.words[c.j-1] {
+		case "experts", "panel", "committee", "commission", "inquiry", "rapporteur":
+		default:
+			continue
+		}
+		p := d.cands[s.owner[c.j+1]-1]
+		if p.dropped || p.i != c.j+1 || p.form != dossier.FormName || p.typ != dossier.Country && p.typ != dossier.Location {
+			continue
+		}
+		p.dropped = true
+		end := s.Tokens[p.j-1].End
+		if c.longName != "" {
+			c.longName += d.src[c.end:end]
+		}
+		for k := c.j; k < p.j; k++ {
+			s.owner[k] = int32(ci + 1)
+		}
+		c.j, c.end = p.j, end
+		c.key = keyOf(s.words[c.i:c.j])
+	}
 }
 
 // nameStart reports whether a name may start at token i.
@@ -146,6 +182,30 @@ func armedHead(w string) bool {
 		return true
 	}
 	return false
+}
+
+// appositiveHead returns the type an apposition right after token j-1 gives a name:
+// ", the intelligence wing of ..." or ", an elite unit" name an armed group or an
+// organization; "" when there is no such apposition.
+func appositiveHead(s *nerSent, j int) dossier.EntityType {
+	n := len(s.words)
+	if j+2 >= n || s.words[j] != "," || s.words[j+1] != "the" && s.words[j+1] != "a" && s.words[j+1] != "an" {
+		return ""
+	}
+	for k := j + 2; k < n && k <= j+5; k++ {
+		if s.shapes[k]&shLower == 0 {
+			return ""
+		}
+		switch s.words[k] {
+		case "wing", "arm", "branch", "faction", "cell", "battalion", "brigade", "regiment",
+			"militia", "unit", "squad", "affiliate", "offshoot", "splinter":
+			return dossier.ArmedGroup
+		case "agency", "service", "ministry", "office", "department", "directorate",
+			"committee", "council", "body", "company", "firm", "outlet", "network":
+			return dossier.Organization
+		}
+	}
+	return ""
 }
 
 // classify types the capitalized run [i, j) and returns its candidate, or nil.
@@ -320,6 +380,13 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		return nil // "Strategic Framework": capitalized common words, no name
 	case single && !d.sports && !d.business && x.peopleNoun(first):
 		return nil // "Kurds", "Afrikaners": a people or group, not a person
+	case j-i <= 3 && i > 0 && s.words[i-1] == "the" && !x.lex.FirstName(first) && !(single && x.lex.Surname(first)):
+		// "the Amniyat": a person's name takes no article; a body's does
+		c.typ = dossier.Organization
+		c.weak = true
+		if h := appositiveHead(s, j); h != "" {
+			c.typ, c.weak = h, false // "the Amniyat, the intelligence wing of the group"
+		}
 	case j-i <= 3:
 		c.typ = dossier.Person
 		c.weak = true
@@ -568,11 +635,26 @@ func (x *Extractor) cueGroups(d *nerDoc) {
 	n := len(d.cands)
 	for ci := 0; ci < n; ci++ {
 		c := d.cands[ci]
-		if c.form != dossier.FormDemonym || c.dropped {
+		if c.dropped || c.entry == nil {
 			continue
 		}
 		s := d.sents[c.s]
 		j := c.j
+		if c.form != dossier.FormDemonym {
+			// "Kyiv's military intelligence agency": a state's body by the possessive
+			if c.entry.Type != dossier.Country || j+1 >= len(s.words) || s.words[j] != "'s" || s.owner[j] != 0 {
+				continue
+			}
+			if k := bodyNoun(s, j+1); k > j+1 && s.free(j, k) && s.words[j+1] != "diaspora" && s.words[j+1] != "peacekeepers" {
+				g := &entCand{s: c.s, i: c.i, j: k, typ: dossier.Organization, form: dossier.FormDescription, key: "body " + c.entry.Name + " " + s.words[j+1]}
+				d.cands = append(d.cands, g)
+				g.start, g.end = s.span(g.i, g.j)
+				for m := j; m < k; m++ {
+					s.owner[m] = int32(len(d.cands))
+				}
+			}
+			continue
+		}
 		if k := bodyNoun(s, j); k > j && s.free(j, k) {
 			// "the Chechen diaspora", "the Russian peacekeeping contingent": a body of the
 			// state's people, one per demonym and noun
@@ -618,8 +700,35 @@ func bodyNoun(s *nerSent, j int) int {
 				return j + 2
 			}
 		}
+	case "military", "foreign":
+		// "Ukrainian military intelligence", "British foreign intelligence"
+		if j+1 < n && s.words[j+1] == "intelligence" {
+			if j+2 < n && intelligenceNoun(s.words[j+2]) {
+				return j + 3
+			}
+			return j + 2
+		}
+	case "intelligence":
+		if j+1 < n && intelligenceNoun(s.words[j+1]) {
+			return j + 2 // "Western intelligence services"
+		}
+	case "press", "special", "security":
+		// "the Kremlin press service", "Russian special services", "Afghan security services"
+		if j+1 < n && (s.words[j+1] == "service" || s.words[j+1] == "services") {
+			return j + 2
+		}
 	}
 	return j
+}
+
+// intelligenceNoun reports the nouns that make "intelligence" a body: "services",
+// "agency".
+func intelligenceNoun(w string) bool {
+	switch w {
+	case "service", "services", "agency", "agencies", "directorate":
+		return true
+	}
+	return false
 }
 
 // caselessNames finds, in all-caps sentences, the names found elsewhere in the document.

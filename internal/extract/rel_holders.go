@@ -121,8 +121,8 @@ func normOfficeWord(w string) string {
 		return "spokesperson"
 	case "chief", "chairman", "chairwoman", "chairperson", "chair":
 		return w
-	case "head":
-		return "head"
+	case "emir", "amir", "caliph":
+		return "leader" // "the emir" of the Taliban is its "Supreme Leader"
 	}
 	return w
 }
@@ -177,4 +177,78 @@ func (st *relState) contradicts(p, state int, office string) bool {
 		}
 	}
 	return other
+}
+
+// findGovernments adds LEADS for "the Syrian government of Bashar al-Assad", "the regime
+// of X", "the government of Colonel Assimi Goita": the person heads the state named
+// just before the noun, else the state the lexicon says the person headed at the
+// document's date.
+func (st *relState) findGovernments() {
+	for si := range st.sus {
+		us := st.sus[si].units
+		for k := 1; k+2 < len(us); k++ {
+			switch us[k].word {
+			case "government", "regime", "administration", "junta":
+			default:
+				continue
+			}
+			if us[k+1].word != "of" || us[k+1].isMention() {
+				continue
+			}
+			p := k + 2
+			if !us[p].isMention() && us[p].cap && p+1 < len(us) && us[p+1].isMention() {
+				if n, _ := st.cue(si, "office", p); n == 1 {
+					p++ // "the government of Colonel Assimi Goita"
+				}
+			}
+			if !us[p].isMention() || st.ents[us[p].ent].Type != dossier.Person {
+				continue
+			}
+			state, role := -1, "head of government"
+			for j := k - 1; j >= 0 && j >= k-2; j-- {
+				if us[j].isMention() {
+					if st.ents[us[j].ent].Type == dossier.Country {
+						state = us[j].ent
+					}
+					break
+				}
+			}
+			weight := 0.75
+			if state < 0 {
+				state, role = st.heldHead(us[p].ent)
+				weight = 0.65
+			}
+			if state < 0 {
+				continue
+			}
+			t := title{lo: p, hi: p, office: "head of government", leads: true, possEnt: -1, text: role}
+			st.addRole(si, p, us[p].ent, state, true, t, weight, "government-of")
+		}
+	}
+}
+
+// heldHead returns the state that person p headed (as president, prime minister, king or
+// the like) at the document's date, named in the document, and the office; -1 when the
+// lexicon does not say or the date is unknown.
+func (st *relState) heldHead(p int) (int, string) {
+	en := st.holderEntry(p)
+	year := st.docDate.Year
+	if en == nil || year == 0 {
+		return -1, ""
+	}
+	found, role := -1, ""
+	for _, o := range st.lex.Offices(en) {
+		if !o.HeldIn(year) || len(o.Org) != 2 || !headOfState(lexicon.Fold(o.Role)) {
+			continue
+		}
+		i, ok := st.kbEnt[o.Org]
+		if !ok || st.ents[i].Type != dossier.Country {
+			continue
+		}
+		if found >= 0 && found != i {
+			return -1, ""
+		}
+		found, role = i, o.Role
+	}
+	return found, role
 }

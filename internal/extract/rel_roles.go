@@ -239,6 +239,13 @@ func (st *relState) titleAfter(si, i int) (title, bool) {
 // titleAppositionBefore finds "Putin's special envoy to Afghanistan, Zamir Kabulov".
 func (st *relState) titleAppositionBefore(si, i int) (title, bool) {
 	us := st.sus[si].units
+	if i >= 3 && !us[i-1].isMention() && us[i-2].word == "," {
+		// "The Spokesperson, Ambassador Mumtaz Zahra Baloch": a rank between the comma and
+		// the name
+		if n, _ := st.cue(si, "office", i-1); n == 1 {
+			i--
+		}
+	}
 	if i < 2 || us[i-1].word != "," || us[i-1].isMention() {
 		return title{}, false
 	}
@@ -390,6 +397,7 @@ func (st *relState) findRoles() {
 	type found struct {
 		si, u, p int
 		t        title
+		all      []title // every title around the mention, for the office holders' fallback
 	}
 	state := map[int]int{} // person -> state named in one of their titles
 	var pending []found
@@ -429,7 +437,7 @@ func (st *relState) findRoles() {
 				}
 			}
 			if body < 0 {
-				pending = append(pending, found{si, i, u.ent, t})
+				pending = append(pending, found{si, i, u.ent, t, titles})
 				continue
 			}
 			st.addRole(si, i, u.ent, body, isState, t, 0.85, "title")
@@ -484,10 +492,14 @@ func (st *relState) findRoles() {
 		// Tinubu said"). No guess from the document's main state: on the development set
 		// it named the wrong state for visiting leaders more often than the right one (and
 		// so did the one state named just before the title).
-		if s, isState, role := st.heldOfficeRole(f.p, f.t.office, false); s >= 0 {
-			t := f.t
-			t.leads = t.leads && (isState || leadingRole(role))
-			st.addRole(f.si, f.u, f.p, s, isState, t, 0.7, "title-officeholder")
+		for _, t := range f.all {
+			// "The Spokesperson, Ambassador Mumtaz Zahra Baloch": the title that names the
+			// office the lexicon knows
+			if s, isState, role := st.heldOfficeRole(f.p, t.office, false); s >= 0 {
+				t.leads = t.leads && (isState || leadingRole(role))
+				st.addRole(f.si, f.u, f.p, s, isState, t, 0.7, "title-officeholder")
+				break
+			}
 		}
 	}
 }

@@ -79,6 +79,7 @@ func relate(doc string, sents []text.Sentence, ents []dossier.Entity, opts Optio
 	st.findRoles()
 	st.liftPersons()
 	st.findStanding()
+	st.findGovernments()
 	st.findAppositions()
 	st.findCompounds()
 	st.findBodies()

@@ -37,7 +37,7 @@ type Entry struct {
 	Lat, Lon   float64            // coordinates where known (0,0 = unknown)
 	Population int                // for places, to gate ambiguous names
 	Source     string             // "builtin", or the user lexicon file it came from
-	Kind       string             // finer class where known: "state", "division", "city", "region", "io" (international organization), "media", "agency", "party", "group"; "" otherwise
+	Kind       string             // finer class where known: "state", "division", "city", "region", "io" (international organization), "media", "agency", "party", "group", "officeholder" (a person of officeholders.tsv, see Offices); "" otherwise
 }
 
 // Hit is one lexicon entry reachable from a surface form, with the form it is named in.

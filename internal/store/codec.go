@@ -30,14 +30,14 @@ func decodeExtraction(stored []byte, text string) (*dossier.Extraction, error) {
 	if len(stored) > 2 && stored[0] == 0x1f && stored[1] == 0x8b {
 		zr, err := gzip.NewReader(r)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("decode extraction: %w", err)
 		}
 		defer zr.Close()
 		r = zr
 	}
 	var ex dossier.Extraction
 	if err := json.NewDecoder(r).Decode(&ex); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decode extraction: %w", err)
 	}
 	fill := func(sp *dossier.Span) error {
 		if sp.Text != "" {
@@ -52,18 +52,18 @@ func decodeExtraction(stored []byte, text string) (*dossier.Extraction, error) {
 	for i := range ex.Entities {
 		for j := range ex.Entities[i].Mentions {
 			if err := fill(&ex.Entities[i].Mentions[j].Span); err != nil {
-				return nil, err
+				return nil, fmt.Errorf("entity %s mention %d: %w", ex.Entities[i].ID, j, err)
 			}
 		}
 	}
 	for i := range ex.Relations {
 		if err := fill(&ex.Relations[i].Evidence); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("relation %s evidence: %w", ex.Relations[i].ID, err)
 		}
 	}
 	for i := range ex.Events {
 		if err := fill(&ex.Events[i].Evidence); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("event %s evidence: %w", ex.Events[i].ID, err)
 		}
 	}
 	return &ex, nil

@@ -36,11 +36,11 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, actor, action, target str
 	}
 	b, err := json.Marshal(before)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("audit %s: before: %w", action, err)
 	}
 	a, err := json.Marshal(after)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("audit %s: after: %w", action, err)
 	}
 	var id int64
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO audit (actor, at, action, target, before, after) VALUES (?,?,?,?,?,?) RETURNING id`),
@@ -96,18 +96,17 @@ func (s *Store) refreshCanon(ctx context.Context, tx *sql.Tx, roots []int64) err
 	}
 	type ent struct{ canon, into int64 }
 	group := map[int64]*ent{}
-	for rows.Next() {
+	err = eachRow(rows, func(rows *sql.Rows) error {
 		var id int64
 		var e ent
 		if err := rows.Scan(&id, &e.canon, &e.into); err != nil {
-			rows.Close()
 			return err
 		}
 		group[id] = &e
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("canon: %w", err)
 	}
 	into := func(id int64) (int64, error) {
 		if e, ok := group[id]; ok {
@@ -222,7 +221,7 @@ func (s *Store) Merge(ctx context.Context, actor string, keep, drop int64) (int6
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entities SET merged_into = ? WHERE id = ?`), k.ID, d.ID); err != nil {
-			return err
+			return fmt.Errorf("mark %d merged: %w", d.ID, err)
 		}
 		if err := s.refreshCanon(ctx, tx, []int64{d.ID}); err != nil {
 			return err
@@ -236,8 +235,10 @@ func (s *Store) Merge(ctx context.Context, actor string, keep, drop int64) (int6
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, s.q(`INSERT INTO merges (action_id, keep_id, drop_id, at) VALUES (?,?,?,?)`), action, k.ID, d.ID, fmtTime(s.now()))
-		return err
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO merges (action_id, keep_id, drop_id, at) VALUES (?,?,?,?)`), action, k.ID, d.ID, fmtTime(s.now())); err != nil {
+			return fmt.Errorf("record merge: %w", err)
+		}
+		return nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("merge %d into %d: %w", drop, keep, err)
@@ -284,52 +285,46 @@ func (s *Store) Split(ctx context.Context, actor string, id int64, aliases []str
 			return err
 		}
 		if norms[normName(e.Name)] {
-			return fmt.Errorf("split %d: %q is the entity's own name; rename it first: %w", id, e.Name, dossier.ErrInvalid)
+			return fmt.Errorf("%q is the entity's own name; rename it first: %w", e.Name, dossier.ErrInvalid)
 		}
 		// The alias rows of the group that name the split part.
 		rows, err := tx.QueryContext(ctx, s.q(`SELECT a.entity_id, a.norm, a.alias, a.origin, a.removed FROM entity_aliases a
 			JOIN entities e ON e.id = a.entity_id WHERE e.canon_id = ?`), e.ID)
 		if err != nil {
-			return err
+			return fmt.Errorf("alias rows: %w", err)
+		}
+		group, err := collect(rows, scanAliasRow)
+		if err != nil {
+			return fmt.Errorf("alias rows: %w", err)
 		}
 		var moved []aliasRow
-		for rows.Next() {
-			var r aliasRow
-			if err := rows.Scan(&r.Entity, &r.Norm, &r.Alias, &r.Origin, &r.Removed); err != nil {
-				rows.Close()
-				return err
-			}
+		for _, r := range group {
 			if norms[r.Norm] {
 				moved = append(moved, r)
 			}
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
 		// The documents' entities named by the aliases.
 		rows, err = tx.QueryContext(ctx, s.q(`SELECT id, orig_entity_id, name FROM doc_entities WHERE entity_id = ?`), e.ID)
 		if err != nil {
-			return err
+			return fmt.Errorf("document entities: %w", err)
 		}
 		var des [][2]int64
-		for rows.Next() {
+		err = eachRow(rows, func(rows *sql.Rows) error {
 			var de, orig int64
 			var name string
 			if err := rows.Scan(&de, &orig, &name); err != nil {
-				rows.Close()
 				return err
 			}
 			if norms[normName(name)] {
 				des = append(des, [2]int64{de, orig})
 			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("document entities: %w", err)
 		}
 		if len(moved) == 0 && len(des) == 0 {
-			return fmt.Errorf("split %d: none of %q is an alias of %s: %w", id, clean, e.Name, dossier.ErrNotFound)
+			return fmt.Errorf("none of %q is an alias of %s: %w", clean, e.Name, dossier.ErrNotFound)
 		}
 		newID, err = s.insertEntity(ctx, tx, clean[0], e.Type, "")
 		if err != nil {
@@ -337,19 +332,19 @@ func (s *Store) Split(ctx context.Context, actor string, id int64, aliases []str
 		}
 		for _, r := range moved {
 			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM entity_aliases WHERE entity_id = ? AND norm = ?`), r.Entity, r.Norm); err != nil {
-				return err
+				return fmt.Errorf("move alias %q: %w", r.Alias, err)
 			}
 		}
 		for _, a := range clean {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO entity_aliases (entity_id, norm, alias, origin) VALUES (?,?,?,'user')
 				ON CONFLICT DO NOTHING`), newID, normName(a), a); err != nil {
-				return err
+				return fmt.Errorf("alias %q of %d: %w", a, newID, err)
 			}
 		}
 		var origs []int64
 		for _, d := range des {
 			if _, err := tx.ExecContext(ctx, s.q(`UPDATE doc_entities SET orig_entity_id = ? WHERE id = ?`), newID, d[0]); err != nil {
-				return err
+				return fmt.Errorf("document entity %d: %w", d[0], err)
 			}
 			origs = append(origs, d[1])
 		}
@@ -396,12 +391,12 @@ func (s *Store) Rename(ctx context.Context, actor string, id int64, name string)
 			return fmt.Errorf("entity %d is already named %q: %w", id, name, dossier.ErrConflict)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entities SET name = ?, norm = ? WHERE id = ?`), name, normName(name), e.ID); err != nil {
-			return err
+			return fmt.Errorf("set name: %w", err)
 		}
 		res, err := tx.ExecContext(ctx, s.q(`INSERT INTO entity_aliases (entity_id, norm, alias, origin) VALUES (?,?,?,'user') ON CONFLICT DO NOTHING`),
 			e.ID, normName(name), name)
 		if err != nil {
-			return err
+			return fmt.Errorf("alias %q: %w", name, err)
 		}
 		added, _ := res.RowsAffected()
 		after := stateOf(e)
@@ -434,7 +429,7 @@ func (s *Store) Retype(ctx context.Context, actor string, id int64, typ dossier.
 			return fmt.Errorf("entity %d is already %s: %w", id, typ, dossier.ErrConflict)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entities SET type = ? WHERE id = ?`), string(typ), e.ID); err != nil {
-			return err
+			return fmt.Errorf("set type: %w", err)
 		}
 		after := stateOf(e)
 		after.Type = typ
@@ -456,20 +451,10 @@ type aliasChange struct {
 // AddAlias adds an alias to an entity (or revives one that was removed).
 func (s *Store) AddAlias(ctx context.Context, actor string, id int64, alias string) (int64, error) {
 	alias = strings.TrimSpace(alias)
-	n := normName(alias)
-	if n == "" {
+	if normName(alias) == "" {
 		return 0, fmt.Errorf("add alias to %d: empty alias: %w", id, dossier.ErrInvalid)
 	}
-	var action int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		e, err := s.lockEntity(ctx, tx, id, true)
-		if err != nil {
-			return err
-		}
-		rows, err := s.groupAliasRows(ctx, tx, e.ID, n)
-		if err != nil {
-			return err
-		}
+	action, err := s.changeAlias(ctx, actor, "alias add", id, alias, func(tx *sql.Tx, e *EntitySummary, n string, rows []aliasRow) error {
 		for _, r := range rows {
 			if r.Removed == 0 {
 				return fmt.Errorf("%q is already an alias of entity %d: %w", alias, e.ID, dossier.ErrConflict)
@@ -478,15 +463,13 @@ func (s *Store) AddAlias(ctx context.Context, actor string, id int64, alias stri
 		if len(rows) > 0 {
 			if _, err := tx.ExecContext(ctx, s.q(`UPDATE entity_aliases SET removed = 0 WHERE norm = ? AND entity_id IN
 				(SELECT id FROM entities WHERE canon_id = ?)`), n, e.ID); err != nil {
-				return err
+				return fmt.Errorf("revive alias: %w", err)
 			}
 		} else if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO entity_aliases (entity_id, norm, alias, origin) VALUES (?,?,?,'user')`),
 			e.ID, n, alias); err != nil {
-			return err
+			return fmt.Errorf("insert alias: %w", err)
 		}
-		action, err = s.audit(ctx, tx, actor, "alias add", "entity:"+itoa(e.ID),
-			aliasChange{Entity: e.ID, Alias: alias, Rows: rows}, aliasChange{Entity: e.ID, Alias: alias})
-		return err
+		return nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("add alias %q to %d: %w", alias, id, err)
@@ -497,20 +480,10 @@ func (s *Store) AddAlias(ctx context.Context, actor string, id int64, alias stri
 // RemoveAlias removes an alias from an entity; later documents no longer resolve to the
 // entity through it, and re-ingesting never brings it back.
 func (s *Store) RemoveAlias(ctx context.Context, actor string, id int64, alias string) (int64, error) {
-	n := normName(alias)
-	if n == "" {
+	if normName(alias) == "" {
 		return 0, fmt.Errorf("remove alias from %d: empty alias: %w", id, dossier.ErrInvalid)
 	}
-	var action int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		e, err := s.lockEntity(ctx, tx, id, true)
-		if err != nil {
-			return err
-		}
-		rows, err := s.groupAliasRows(ctx, tx, e.ID, n)
-		if err != nil {
-			return err
-		}
+	action, err := s.changeAlias(ctx, actor, "alias remove", id, alias, func(tx *sql.Tx, e *EntitySummary, n string, rows []aliasRow) error {
 		live := false
 		for _, r := range rows {
 			live = live || r.Removed == 0
@@ -520,11 +493,9 @@ func (s *Store) RemoveAlias(ctx context.Context, actor string, id int64, alias s
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entity_aliases SET removed = 1 WHERE norm = ? AND entity_id IN
 			(SELECT id FROM entities WHERE canon_id = ?)`), n, e.ID); err != nil {
-			return err
+			return fmt.Errorf("mark alias removed: %w", err)
 		}
-		action, err = s.audit(ctx, tx, actor, "alias remove", "entity:"+itoa(e.ID),
-			aliasChange{Entity: e.ID, Alias: alias, Rows: rows}, aliasChange{Entity: e.ID, Alias: alias})
-		return err
+		return nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("remove alias %q from %d: %w", alias, id, err)
@@ -532,22 +503,54 @@ func (s *Store) RemoveAlias(ctx context.Context, actor string, id int64, alias s
 	return action, nil
 }
 
+// changeAlias runs one alias action in a transaction: it locks entity id, reads the alias
+// rows of its group whose normal form is alias's, lets change alter them, and audits the
+// action with the rows as they were.
+func (s *Store) changeAlias(ctx context.Context, actor, action string, id int64, alias string,
+	change func(tx *sql.Tx, e *EntitySummary, norm string, rows []aliasRow) error) (int64, error) {
+	n := normName(alias)
+	var actionID int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		e, err := s.lockEntity(ctx, tx, id, true)
+		if err != nil {
+			return err
+		}
+		rows, err := s.groupAliasRows(ctx, tx, e.ID, n)
+		if err != nil {
+			return err
+		}
+		if err := change(tx, e, n, rows); err != nil {
+			return err
+		}
+		actionID, err = s.audit(ctx, tx, actor, action, "entity:"+itoa(e.ID),
+			aliasChange{Entity: e.ID, Alias: alias, Rows: rows}, aliasChange{Entity: e.ID, Alias: alias})
+		return err
+	})
+	return actionID, err
+}
+
 func (s *Store) groupAliasRows(ctx context.Context, tx *sql.Tx, canon int64, norm string) ([]aliasRow, error) {
 	rows, err := tx.QueryContext(ctx, s.q(`SELECT a.entity_id, a.norm, a.alias, a.origin, a.removed FROM entity_aliases a
 		JOIN entities e ON e.id = a.entity_id WHERE e.canon_id = ? AND a.norm = ?`), canon, norm)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("alias rows of %d: %w", canon, err)
 	}
-	defer rows.Close()
-	var out []aliasRow
-	for rows.Next() {
-		var r aliasRow
-		if err := rows.Scan(&r.Entity, &r.Norm, &r.Alias, &r.Origin, &r.Removed); err != nil {
-			return nil, err
-		}
+	var out []aliasRow // nil when there are none: audited as null
+	err = eachRow(rows, func(rows *sql.Rows) error {
+		r, err := scanAliasRow(rows)
 		out = append(out, r)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("alias rows of %d: %w", canon, err)
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+func scanAliasRow(sc scanner) (aliasRow, error) {
+	var r aliasRow
+	err := sc.Scan(&r.Entity, &r.Norm, &r.Alias, &r.Origin, &r.Removed)
+	return r, err
 }
 
 type relationStatus struct {
@@ -581,13 +584,13 @@ func (s *Store) setRelationStatus(ctx context.Context, actor string, relID int64
 			return notFound("relation", relID)
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("relation: %w", err)
 		}
 		if cur == status {
 			return fmt.Errorf("relation %d is already %s: %w", relID, status, dossier.ErrConflict)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE relations SET status = ?, status_at = ? WHERE id = ?`), status, fmtTime(s.now()), relID); err != nil {
-			return err
+			return fmt.Errorf("set status: %w", err)
 		}
 		if err := s.recount(ctx, tx, []int64{src, dst}); err != nil {
 			return err
@@ -627,9 +630,11 @@ func (s *Store) Note(ctx context.Context, actor string, target string, text stri
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, s.q(`INSERT INTO notes (action_id, actor, at, target, text) VALUES (?,?,?,?,?)`),
-			action, actor, fmtTime(s.now()), target, text)
-		return err
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO notes (action_id, actor, at, target, text) VALUES (?,?,?,?,?)`),
+			action, actor, fmtTime(s.now()), target, text); err != nil {
+			return fmt.Errorf("insert note: %w", err)
+		}
+		return nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("note on %s: %w", target, err)
@@ -649,7 +654,7 @@ func (s *Store) checkTarget(ctx context.Context, tx *sql.Tx, target string) erro
 	case ok && kind == "relation" && err == nil:
 		var c int
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM relations WHERE id = ?`), n).Scan(&c); err != nil {
-			return err
+			return fmt.Errorf("relation %d: %w", n, err)
 		}
 		if c == 0 {
 			return notFound("relation", n)
@@ -674,7 +679,7 @@ func (s *Store) Undo(ctx context.Context, actor string, actionID int64) (int64, 
 			return notFound("action", actionID)
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("action: %w", err)
 		}
 		if undoneBy.Valid {
 			return fmt.Errorf("action %d was already undone by action %d: %w", actionID, undoneBy.Int64, dossier.ErrConflict)
@@ -683,18 +688,18 @@ func (s *Store) Undo(ctx context.Context, actor string, actionID int64) (int64, 
 			return fmt.Errorf("action %d is an undo; perform the action again instead: %w", actionID, dossier.ErrConflict)
 		}
 		if err := s.undo(ctx, tx, actionID, act, []byte(before), []byte(after)); err != nil {
-			return err
+			return fmt.Errorf("%s: %w", act, err)
 		}
 		action, err = s.audit(ctx, tx, actor, "undo", target, json.RawMessage(after), json.RawMessage(before))
 		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE audit SET undoes = ? WHERE id = ?`), actionID, action); err != nil {
-			return err
+			return fmt.Errorf("mark undo: %w", err)
 		}
 		res, err := tx.ExecContext(ctx, s.q(`UPDATE audit SET undone_by = ? WHERE id = ? AND undone_by IS NULL`), action, actionID)
 		if err != nil {
-			return err
+			return fmt.Errorf("mark undone: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return fmt.Errorf("action %d was undone concurrently: %w", actionID, dossier.ErrConflict)
@@ -715,33 +720,33 @@ func (s *Store) undo(ctx context.Context, tx *sql.Tx, actionID int64, act string
 	case "merge":
 		var st mergeState
 		if err := json.Unmarshal(before, &st); err != nil {
-			return err
+			return fmt.Errorf("audited state: %w", err)
 		}
 		var into sql.NullInt64
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT merged_into FROM entities WHERE id = ?`), st.Drop.ID).Scan(&into); err != nil {
-			return err
+			return fmt.Errorf("entity %d: %w", st.Drop.ID, err)
 		}
 		if !into.Valid || into.Int64 != st.Keep.ID {
 			return changed("the merge")
 		}
 		var root int64
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT canon_id FROM entities WHERE id = ?`), st.Keep.ID).Scan(&root); err != nil {
-			return err
+			return fmt.Errorf("entity %d: %w", st.Keep.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entities SET merged_into = NULL, version = version + 1 WHERE id = ?`), st.Drop.ID); err != nil {
-			return err
+			return fmt.Errorf("unmerge %d: %w", st.Drop.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entities SET version = version + 1 WHERE id = ?`), root); err != nil {
-			return err
+			return fmt.Errorf("entity %d: %w", root, err)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE merges SET undone_at = ? WHERE action_id = ?`), fmtTime(s.now()), actionID); err != nil {
-			return err
+			return fmt.Errorf("mark merge undone: %w", err)
 		}
 		return s.refreshCanon(ctx, tx, []int64{root})
 	case "split":
 		var st splitState
 		if err := json.Unmarshal(before, &st); err != nil {
-			return err
+			return fmt.Errorf("audited state: %w", err)
 		}
 		var others, merged int
 		moved := map[int64]bool{}
@@ -750,38 +755,36 @@ func (s *Store) undo(ctx context.Context, tx *sql.Tx, actionID int64, act string
 		}
 		rows, err := tx.QueryContext(ctx, s.q(`SELECT id FROM doc_entities WHERE orig_entity_id = ?`), st.New)
 		if err != nil {
-			return err
+			return fmt.Errorf("document entities of %d: %w", st.New, err)
 		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
+		des, err := collect(rows, scanID)
+		if err != nil {
+			return fmt.Errorf("document entities of %d: %w", st.New, err)
+		}
+		for _, id := range des {
 			if !moved[id] {
 				others++
 			}
 		}
-		rows.Close()
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM entities WHERE (merged_into = ? OR id = ?) AND canon_id <> id`), st.New, st.New).Scan(&merged); err != nil {
-			return err
+			return fmt.Errorf("merges into %d: %w", st.New, err)
 		}
 		if others > 0 || merged > 0 {
 			return changed("the new entity")
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM entity_aliases WHERE entity_id = ?`), st.New); err != nil {
-			return err
+			return fmt.Errorf("aliases of %d: %w", st.New, err)
 		}
 		for _, r := range st.AliasRows {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO entity_aliases (entity_id, norm, alias, origin, removed) VALUES (?,?,?,?,?)
 				ON CONFLICT DO NOTHING`), r.Entity, r.Norm, r.Alias, r.Origin, r.Removed); err != nil {
-				return err
+				return fmt.Errorf("restore alias %q: %w", r.Alias, err)
 			}
 		}
 		var origs []int64
 		for _, d := range st.DocEnts {
 			if _, err := tx.ExecContext(ctx, s.q(`UPDATE doc_entities SET orig_entity_id = ? WHERE id = ?`), d[1], d[0]); err != nil {
-				return err
+				return fmt.Errorf("document entity %d: %w", d[0], err)
 			}
 			origs = appendUnique(origs, d[1])
 		}
@@ -791,16 +794,16 @@ func (s *Store) undo(ctx context.Context, tx *sql.Tx, actionID int64, act string
 			}
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entities SET deleted = 1 WHERE id = ?`), st.New); err != nil {
-			return err
+			return fmt.Errorf("delete %d: %w", st.New, err)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entities SET version = version + 1 WHERE id = ?`), st.Entity.ID); err != nil {
-			return err
+			return fmt.Errorf("entity %d: %w", st.Entity.ID, err)
 		}
 		var canon []int64
 		for _, o := range origs {
 			var c int64
 			if err := tx.QueryRowContext(ctx, s.q(`SELECT canon_id FROM entities WHERE id = ?`), o).Scan(&c); err != nil {
-				return err
+				return fmt.Errorf("entity %d: %w", o, err)
 			}
 			canon = appendUnique(canon, c)
 		}
@@ -811,14 +814,14 @@ func (s *Store) undo(ctx context.Context, tx *sql.Tx, actionID int64, act string
 	case "rename", "retype":
 		var b, a entityState
 		if err := json.Unmarshal(before, &b); err != nil {
-			return err
+			return fmt.Errorf("audited state: %w", err)
 		}
 		var aa struct {
 			entityState
 			AliasAdded bool `json:"alias_added"`
 		}
 		if err := json.Unmarshal(after, &aa); err != nil {
-			return err
+			return fmt.Errorf("audited state: %w", err)
 		}
 		a = aa.entityState
 		e, err := s.lockEntity(ctx, tx, b.ID, true)
@@ -830,19 +833,19 @@ func (s *Store) undo(ctx context.Context, tx *sql.Tx, actionID int64, act string
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE entities SET name = ?, norm = ?, type = ? WHERE id = ?`),
 			b.Name, normName(b.Name), string(b.Type), b.ID); err != nil {
-			return err
+			return fmt.Errorf("restore entity %d: %w", b.ID, err)
 		}
 		if act == "rename" && aa.AliasAdded {
 			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM entity_aliases WHERE entity_id = ? AND norm = ? AND origin = 'user'`),
 				b.ID, normName(a.Name)); err != nil {
-				return err
+				return fmt.Errorf("remove alias %q: %w", a.Name, err)
 			}
 		}
 		return nil
 	case "alias add", "alias remove":
 		var st aliasChange
 		if err := json.Unmarshal(before, &st); err != nil {
-			return err
+			return fmt.Errorf("audited state: %w", err)
 		}
 		e, err := s.lockEntity(ctx, tx, st.Entity, true)
 		if err != nil {
@@ -851,33 +854,33 @@ func (s *Store) undo(ctx context.Context, tx *sql.Tx, actionID int64, act string
 		n := normName(st.Alias)
 		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM entity_aliases WHERE norm = ? AND entity_id IN
 			(SELECT id FROM entities WHERE canon_id = ?)`), n, e.ID); err != nil {
-			return err
+			return fmt.Errorf("aliases %q: %w", st.Alias, err)
 		}
 		for _, r := range st.Rows {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO entity_aliases (entity_id, norm, alias, origin, removed) VALUES (?,?,?,?,?)
 				ON CONFLICT DO NOTHING`), r.Entity, r.Norm, r.Alias, r.Origin, r.Removed); err != nil {
-				return err
+				return fmt.Errorf("restore alias %q: %w", r.Alias, err)
 			}
 		}
 		return nil
 	case "relation reject", "relation confirm":
 		var b, a relationStatus
 		if err := json.Unmarshal(before, &b); err != nil {
-			return err
+			return fmt.Errorf("audited state: %w", err)
 		}
 		if err := json.Unmarshal(after, &a); err != nil {
-			return err
+			return fmt.Errorf("audited state: %w", err)
 		}
 		var cur, typ string
 		var src, dst int64
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, src, dst, type FROM relations WHERE id = ?`), b.Relation).Scan(&cur, &src, &dst, &typ); err != nil {
-			return err
+			return fmt.Errorf("relation %d: %w", b.Relation, err)
 		}
 		if cur != a.Status {
 			return changed("the relation's status")
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE relations SET status = ?, status_at = ? WHERE id = ?`), b.Status, fmtTime(s.now()), b.Relation); err != nil {
-			return err
+			return fmt.Errorf("relation %d: %w", b.Relation, err)
 		}
 		if err := s.recount(ctx, tx, []int64{src, dst}); err != nil {
 			return err
@@ -886,7 +889,7 @@ func (s *Store) undo(ctx context.Context, tx *sql.Tx, actionID int64, act string
 	case "note":
 		res, err := tx.ExecContext(ctx, s.q(`UPDATE notes SET deleted = 1 WHERE action_id = ? AND deleted = 0`), actionID)
 		if err != nil {
-			return err
+			return fmt.Errorf("delete note: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return changed("the note")
@@ -928,18 +931,17 @@ func (s *Store) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("audit: %w", err)
 	}
-	defer rows.Close()
-	out := []AuditEntry{}
-	for rows.Next() {
+	out, err := collect(rows, func(sc scanner) (AuditEntry, error) {
 		var a AuditEntry
 		var at string
-		if err := rows.Scan(&a.ID, &a.Actor, &at, &a.Action, &a.Target, &a.Before, &a.After, &a.Undoes, &a.UndoneBy); err != nil {
-			return nil, fmt.Errorf("audit: %w", err)
-		}
+		err := sc.Scan(&a.ID, &a.Actor, &at, &a.Action, &a.Target, &a.Before, &a.After, &a.Undoes, &a.UndoneBy)
 		a.At = parseTime(at)
-		out = append(out, a)
+		return a, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // AddLexiconEntries adds or replaces entries of a user watchlist, read by the extractor
@@ -958,7 +960,7 @@ func (s *Store) AddLexiconEntries(ctx context.Context, actor string, source stri
 				ON CONFLICT (norm, type) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, kb_id = excluded.kb_id,
 				source = excluded.source, actor = excluded.actor, at = excluded.at`),
 				normName(e.Name), strings.TrimSpace(e.Name), string(e.Type), string(al), e.KBID, source, actor, now); err != nil {
-				return err
+				return fmt.Errorf("entry %q: %w", e.Name, err)
 			}
 		}
 		_, err := s.audit(ctx, tx, actor, "lexicon add", "lexicon:"+source, nil, map[string]int{"entries": len(entries)})
@@ -976,19 +978,20 @@ func (s *Store) LexiconEntries(ctx context.Context) ([]LexEntry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	defer rows.Close()
-	out := []LexEntry{}
-	for rows.Next() {
+	out, err := collect(rows, func(sc scanner) (LexEntry, error) {
 		var e LexEntry
 		var typ, al string
-		if err := rows.Scan(&e.Name, &typ, &al, &e.KBID); err != nil {
-			return nil, fmt.Errorf("lexicon: %w", err)
+		if err := sc.Scan(&e.Name, &typ, &al, &e.KBID); err != nil {
+			return e, err
 		}
 		e.Type = dossier.EntityType(typ)
 		if err := json.Unmarshal([]byte(al), &e.Aliases); err != nil {
-			return nil, fmt.Errorf("lexicon %s: %w", e.Name, err)
+			return e, fmt.Errorf("%s: aliases: %w", e.Name, err)
 		}
-		out = append(out, e)
+		return e, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }

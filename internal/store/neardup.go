@@ -59,19 +59,18 @@ func (s *Store) linkNearDuplicate(ctx context.Context, tx *sql.Tx, rowid int64, 
 		return 0, "", fmt.Errorf("near-duplicate candidates: %w", err)
 	}
 	var root int64
-	for rows.Next() {
+	err = eachRow(rows, func(rows *sql.Rows) error {
 		var id, r int64
 		var sketch []byte
 		if err := rows.Scan(&id, &sketch, &r); err != nil {
-			rows.Close()
-			return 0, "", fmt.Errorf("near-duplicate candidates: %w", err)
+			return err
 		}
 		if opt.Near(opt.Sketch, sketch) && (root == 0 || r < root) {
 			root = r
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return 0, "", fmt.Errorf("near-duplicate candidates: %w", err)
 	}
 	ins := "INSERT INTO doc_bands (band, value, doc) VALUES "
@@ -119,16 +118,19 @@ func (s *Store) dupRoots(ctx context.Context, q querier) (map[int64]int64, error
 	if err != nil {
 		return nil, fmt.Errorf("near duplicates: %w", err)
 	}
-	defer rows.Close()
 	m := map[int64]int64{}
-	for rows.Next() {
+	err = eachRow(rows, func(rows *sql.Rows) error {
 		var id, of int64
 		if err := rows.Scan(&id, &of); err != nil {
-			return nil, fmt.Errorf("near duplicates: %w", err)
+			return err
 		}
 		m[id] = of
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("near duplicates: %w", err)
 	}
-	return m, rows.Err()
+	return m, nil
 }
 
 // sourceKeySQL is the SQL expression, over relations r, naming the source of a claim for

@@ -88,18 +88,18 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("integrity check: %w", err)
 	}
-	defer rows.Close()
 	var problems []string
-	for rows.Next() {
+	err = eachRow(rows, func(rows *sql.Rows) error {
 		var v string
 		if err := rows.Scan(&v); err != nil {
-			return fmt.Errorf("integrity check: %w", err)
+			return err
 		}
 		if v != "ok" {
 			problems = append(problems, v)
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("integrity check: %w", err)
 	}
 	if len(problems) > 0 {
@@ -213,7 +213,7 @@ func (c *stmtCache) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	}
 	st, err := c.tx.PrepareContext(ctx, query)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("prepare: %w", err)
 	}
 	c.m[query] = st
 	return st, nil

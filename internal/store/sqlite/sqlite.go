@@ -58,13 +58,17 @@ func Open(ctx context.Context, path string, opts ...store.Options) (*store.Store
 	if path == ":memory:" {
 		db.SetMaxOpenConns(1)
 	}
-	if err := migrate(ctx, db); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
 	var o store.Options
 	if len(opts) > 0 {
 		o = opts[0]
+	}
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	if err := migrate(ctx, db, now); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return store.New(db, Dialect, o), nil
 }
@@ -79,7 +83,7 @@ type migration struct {
 func loadMigrations() ([]migration, error) {
 	entries, err := fs.ReadDir(migrations, "migrations")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read migrations: %w", err)
 	}
 	var out []migration
 	for _, e := range entries {
@@ -90,7 +94,7 @@ func loadMigrations() ([]migration, error) {
 		}
 		b, err := migrations.ReadFile("migrations/" + e.Name())
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("migration %s: %w", e.Name(), err)
 		}
 		out = append(out, migration{version: v, name: e.Name(), sql: string(b)})
 	}
@@ -99,8 +103,8 @@ func loadMigrations() ([]migration, error) {
 }
 
 // migrate applies, in order and each in its own transaction, the migrations newer than
-// the version recorded in schema_version.
-func migrate(ctx context.Context, db *sql.DB) error {
+// the version recorded in schema_version, stamping each with the time now gives.
+func migrate(ctx context.Context, db *sql.DB, now func() time.Time) error {
 	ms, err := loadMigrations()
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
@@ -128,7 +132,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, name, applied_at) VALUES (?,?,?)`,
-			m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			m.version, m.name, now().UTC().Format(time.RFC3339)); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
