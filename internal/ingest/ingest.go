@@ -79,10 +79,8 @@ func Supported(path string) bool {
 // File reads and ingests the file at path. The format is detected from the extension and
 // confirmed by sniffing the content. Errors are *dossier.InputError values naming path and
 // wrapping dossier.ErrInvalid or dossier.ErrUnsupported (or the underlying fs error).
+// Standard input is the caller's to pass to Reader: File treats "-" as a file name.
 func File(path string, opts Options) (*dossier.Document, error) {
-	if path == "-" {
-		return Reader(os.Stdin, "-", opts)
-	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, &dossier.InputError{Op: "ingest", Path: path, Err: err}
