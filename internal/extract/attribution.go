@@ -195,13 +195,23 @@ func (st *relState) hedgedAt(si, h, end int) bool {
 		if su.units[k].isMention() {
 			continue
 		}
-		if su.units[k].cap && su.words[k] == "may" && k+1 < len(su.units) && su.units[k+1].kind == text.Number {
-			continue // the month
+		if su.units[k].cap && su.words[k] == "may" && (k+1 < len(su.units) && su.units[k+1].kind == text.Number || st.inDate(si, k)) {
+			continue // the month: "May 3", "In May, ..."
 		}
 		if n, _ := st.cue(si, "hedge", k); n > 0 {
 			return true
 		}
 		if v, ok := st.sayAt(si, k); ok && v == "hedge" && k < h {
+			return true
+		}
+	}
+	return false
+}
+
+// inDate reports whether unit k of sentence si is part of a date expression.
+func (st *relState) inDate(si, k int) bool {
+	for _, e := range st.dates[si] {
+		if e.u0 <= k && k < e.u1 {
 			return true
 		}
 	}

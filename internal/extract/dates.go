@@ -471,6 +471,10 @@ func shift(d dossier.Date, dy, dm, dd int) dossier.Date {
 			t := d.Time().AddDate(0, 0, dd)
 			return dossier.Date{Year: t.Year(), Month: int(t.Month())}
 		}
+		if d.Precision() == dossier.PrecisionMonth && dd <= 14 && dd >= -14 {
+			// "In May, ... and a week later": most likely the same month
+			return dossier.Date{Year: d.Year, Month: d.Month}
+		}
 		return dossier.Date{}
 	case dm != 0 && d.Precision() < dossier.PrecisionMonth:
 		return dossier.Date{}

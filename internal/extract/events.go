@@ -29,6 +29,8 @@ type evBuild struct {
 	sent    int
 	entity  int // the EVENT entity, or -1
 	explict bool
+	head    int // the unit of the predicate of a happening, or -1 (0 when unset)
+	happen  bool
 }
 
 func (b *evBuild) add(e int) {
@@ -78,7 +80,9 @@ func (st *relState) events() []dossier.Event {
 			for _, p := range st.actorsInText(m.Text) {
 				b.add(p)
 			}
-			attend := st.attendIn(l.si)
+			// the actors of the sentence attend a meeting, not a war told in passing
+			// ("a summit dominated by the war in Ukraine")
+			attend := st.attendIn(l.si) && (meeting || !b.date.IsZero())
 			if n == 0 && (meeting || attend) {
 				st.addSentenceActors(b, l.si, l.u)
 				if l.si+1 < len(st.sus) && st.attendIn(l.si+1) {
@@ -98,7 +102,11 @@ func (st *relState) events() []dossier.Event {
 			continue
 		}
 		bs = append(bs, b)
-		bySent[b.sent] = b
+		if meeting || !b.date.IsZero() {
+			// an undated backdrop ("the war in Ukraine") leaves the sentence's own
+			// happenings to themselves
+			bySent[b.sent] = b
+		}
 	}
 	// multilateral meetings found by their predicates
 	for si := range st.sus {
@@ -113,7 +121,9 @@ func (st *relState) events() []dossier.Event {
 	// dated actions found by predicates: "JNIM fighters attacked an army post near Djibo
 	// on February 25"; merged into an event already found in the same sentence
 	for _, hp := range st.happen {
-		if o, ok := bySent[hp.sent]; ok {
+		if o, ok := bySent[hp.sent]; ok && !(o.happen && o.typ == hp.typ && st.newClause(hp.sent, o.head, hp.head) && !subsetOf(hp.parts, o.seen)) {
+			// a second action of the same kind in its own clause is its own event;
+			// actions of other kinds told with it ("talked and agreed") describe it
 			for _, p := range hp.parts {
 				if actorType(st.ents[p].Type) {
 					o.add(p)
@@ -121,7 +131,7 @@ func (st *relState) events() []dossier.Event {
 			}
 			continue
 		}
-		b := &evBuild{typ: hp.typ, place: -1, seen: map[int]bool{}, sent: hp.sent, entity: -1}
+		b := &evBuild{typ: hp.typ, place: -1, seen: map[int]bool{}, sent: hp.sent, entity: -1, head: hp.head, happen: true}
 		for _, p := range hp.parts {
 			if actorType(st.ents[p].Type) {
 				b.add(p)
@@ -238,6 +248,8 @@ func (st *relState) eventType(name string) dossier.RelationType {
 	for k := range words {
 		if n, v := st.preds.MatchCue("event", words, k); n > 0 {
 			typ = dossier.RelationType(v)
+		} else if attackNoun(lexicon.Fold(words[k])) {
+			typ = dossier.Assault // "the Moscow attack", "the Kerman bombings"
 		}
 	}
 	return typ
@@ -464,11 +476,13 @@ func (st *relState) meetingIn(si int) *evBuild {
 				break
 			}
 		}
+		// the attendance told in the next sentences: "The summit was hosted by X.
+		// Participants included A, B and C."
+		for j := si + 1; j < len(st.sus) && j <= si+2 && st.attendIn(j); j++ {
+			st.addSentenceActors(b, j, -1)
+		}
 		if len(b.parts) < 3 {
 			return nil
-		}
-		if si+1 < len(st.sus) && st.attendIn(si+1) {
-			st.addSentenceActors(b, si+1, -1)
 		}
 		b.date = st.dateFor(si, k)
 		return b
@@ -669,4 +683,33 @@ func mergeEvents(bs []*evBuild) []*evBuild {
 		}
 	}
 	return out
+}
+
+// newClause reports whether the heads a < b of sentence si lie in coordinated clauses:
+// ", and" or ";" between them ("fighters attacked a base in X, and a week later they
+// ambushed a convoy").
+func (st *relState) newClause(si, a, b int) bool {
+	us := st.sus[si].units
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k < b && k < len(us); k++ {
+		if us[k].isMention() {
+			continue
+		}
+		if us[k].word == ";" || (us[k].word == "," && k+1 < len(us) && !us[k+1].isMention() && (us[k+1].word == "and" || us[k+1].word == "but")) {
+			return true
+		}
+	}
+	return false
+}
+
+// subsetOf reports whether every x of xs is in set.
+func subsetOf(xs []int, set map[int]bool) bool {
+	for _, x := range xs {
+		if !set[x] {
+			return false
+		}
+	}
+	return true
 }

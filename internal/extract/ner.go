@@ -347,6 +347,8 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 	switch {
 	case !single && hasWord(s.words[i:j], "&"):
 		c.typ = dossier.Organization // "Douglas & Lomason": partners' names make a firm's
+	case !single && shipPrefix(s.Tokens[i].Text):
+		c.typ = dossier.Organization // "USS Lewis B. Puller": a ship, not its namesake
 	case person:
 		c.typ = dossier.Person
 	case !single && initialToken(s.Tokens[i].Text) && !initialToken(s.Tokens[j-1].Text):
@@ -387,6 +389,10 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		if h := appositiveHead(s, j); h != "" {
 			c.typ, c.weak = h, false // "the Amniyat, the intelligence wing of the group"
 		}
+	case single && i > 0 && (s.words[i-1] == "a" || s.words[i-1] == "an"):
+		return nil // "a Shia mosque": a name takes no indefinite article
+	case single && i > 0 && s.owner[i-1] != 0 && s.Tokens[i-1].End < s.Tokens[i].Start:
+		return nil // "the SCO Plus format": a word added to a name, no person
 	case j-i <= 3:
 		c.typ = dossier.Person
 		c.weak = true
@@ -1441,4 +1447,13 @@ func (x *Extractor) caselessTitled(d *nerDoc, s *nerSent) {
 			d.add(&entCand{s: s.idx, i: k, j: j, typ: dossier.Person, form: dossier.FormName, key: keyOf(s.words[k:j]), title: t})
 		}
 	}
+}
+
+// shipPrefix reports the prefixes of warship names ("USS", "HMS", "INS").
+func shipPrefix(t string) bool {
+	switch t {
+	case "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ROKS":
+		return true
+	}
+	return false
 }

@@ -283,6 +283,9 @@ func (st *relState) subject(si int, h int, allowPoss bool) []arg {
 		if !u.isMention() || paren[i-lo] || !actorType(st.ents[u.ent].Type) {
 			continue
 		}
+		if i+1 < h && us[i+1].isMention() && st.isDemonym(u) {
+			continue // "the Somali National Army": the demonym qualifies the name
+		}
 		if u.poss && !allowPoss && !(i+1 < len(us) && isMemberNoun(us[i+1].word)) {
 			continue
 		}
@@ -455,9 +458,14 @@ func (st *relState) resolvePronoun(si, p int) int {
 		}
 		return actorType(t) && t != "PERSON"
 	}
+	// a demonym before the name it qualifies is no antecedent: "The Somali National
+	// Army said it ..." speaks of the army
+	qualifier := func(us []unit, i int) bool {
+		return i+1 < len(us) && us[i+1].isMention() && st.isDemonym(&us[i])
+	}
 	us := st.sus[si].units
 	for i := 0; i < p; i++ {
-		if us[i].isMention() && fits(us[i].ent) && !oblique(us, i) {
+		if us[i].isMention() && fits(us[i].ent) && !oblique(us, i) && !qualifier(us, i) {
 			return us[i].ent
 		}
 	}
@@ -466,7 +474,7 @@ func (st *relState) resolvePronoun(si, p int) int {
 	}
 	prev := st.sus[si-1].units
 	for i := range prev {
-		if prev[i].isMention() && fits(prev[i].ent) {
+		if prev[i].isMention() && fits(prev[i].ent) && !qualifier(prev, i) {
 			return prev[i].ent
 		}
 	}

@@ -18,7 +18,7 @@ const (
 	devRelationPrecisionFloor = 0.90
 	devRelationF1Floor        = 0.63
 	devLinkedF1Floor          = 0.69
-	devEventF1Floor           = 0.52
+	devEventF1Floor           = 0.66
 )
 
 func TestDevRelations(t *testing.T) {

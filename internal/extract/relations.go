@@ -342,6 +342,11 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 			}
 		}
 	}
+	if p.Kind == lexicon.PredVerb && !f.Gerund && len(srcs) == 0 && len(tgts) > 0 && p.Type == dossier.Assault && rule == "verb" {
+		// "a suicide bomber killed two staff of the Russian embassy": the attack
+		// happened though its author is not named
+		st.noteHappening(si, h, p.Type, nil, tgts)
+	}
 	if p.Kind == lexicon.PredVerb && !f.Gerund && len(srcs) > 0 {
 		st.noteHappening(si, h, p.Type, srcs, tgts)
 		if p.Type == dossier.Assault && rule != "passive" {
@@ -539,7 +544,7 @@ func (st *relState) noteHappening(si, h int, typ dossier.RelationType, srcs, tgt
 	default:
 		return
 	}
-	if st.negatedAt(si, h, srcs) || st.hedgedAt(si, h, h+1) || st.planBefore(si, h) || st.desireBefore(si, h) {
+	if st.negatedAt(si, h, srcs) || st.hedgedAt(si, h, h+1) || st.planBefore(si, h) || st.desireBefore(si, h) || conditionalBefore(st.sus[si].units, h) {
 		return
 	}
 	d := st.clauseDate(si, h)
@@ -1334,6 +1339,23 @@ func reciprocalObject(us []unit, e int) bool {
 		}
 		if (us[k].word == "each" && us[k+1].word == "other") || (us[k].word == "one" && us[k+1].word == "another") {
 			return true
+		}
+	}
+	return false
+}
+
+// conditionalBefore reports a condition opening the clause of the head h ("unless the
+// mission receives funding", "if the talks resume"): what it tells has not happened.
+func conditionalBefore(us []unit, h int) bool {
+	for i := h - 1; i >= 0 && i >= h-12; i-- {
+		if us[i].isMention() {
+			continue
+		}
+		switch us[i].word {
+		case "if", "unless", "whether":
+			return true
+		case ".", ";", "but":
+			return false
 		}
 	}
 	return false

@@ -460,27 +460,17 @@ func (s *Store) Claims(ctx context.Context, id int64, t TimeFilter) (*ClaimSet, 
 		return nil, err
 	}
 	f := relFilter{tf: t, includeRejected: true}
-	var cs []claimRow
 	if into == nil {
-		cs, err = s.claimsLatest(ctx, e.ID, f)
-	} else {
-		ids := s.membersAt(into, e.ID)
-		cs, err = s.claims(ctx, s.db, "sde.orig_entity_id IN "+inList(len(ids))+" OR dde.orig_entity_id IN "+inList(len(ids)),
-			append(int64Args(ids), int64Args(ids)...), f, 0)
-		applyRemap(cs, into)
+		return s.claimsNow(ctx, e, f)
 	}
+	ids := s.membersAt(into, e.ID)
+	cs, err := s.claims(ctx, s.db, "sde.orig_entity_id IN "+inList(len(ids))+" OR dde.orig_entity_id IN "+inList(len(ids)),
+		append(int64Args(ids), int64Args(ids)...), f, 0)
 	if err != nil {
 		return nil, fmt.Errorf("claims of %d: %w", id, err)
 	}
-	total := len(cs)
-	if into == nil && total >= scanClaims {
-		fw, fargs := f.where()
-		if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM relations r WHERE (r.src = ? OR r.dst = ?) AND `+fw),
-			append([]any{e.ID, e.ID}, fargs...)...).Scan(&total); err != nil {
-			return nil, fmt.Errorf("claims of %d: %w", id, err)
-		}
-	}
-	set := &ClaimSet{Entity: *e, Claims: make([]Claim, 0, min(len(cs), MaxClaims)), Contradictions: []Contradiction{}, Total: total}
+	applyRemap(cs, into)
+	set := &ClaimSet{Entity: *e, Claims: make([]Claim, 0, min(len(cs), MaxClaims)), Contradictions: []Contradiction{}, Total: len(cs)}
 	all := make([]Claim, 0, len(cs))
 	for _, c := range cs {
 		all = append(all, c.Claim)
@@ -492,6 +482,108 @@ func (s *Store) Claims(ctx context.Context, id int64, t TimeFilter) (*ClaimSet, 
 	}
 	set.Claims = append(set.Claims, all...)
 	return set, nil
+}
+
+// claimsNow is Claims when the merges at f's time are those of now, so that the stored
+// ends of relations hold. Contradictions are looked for among the latest scanClaims
+// claims, read from the relations alone; only the claims listed (the latest MaxClaims and
+// those of contradictions) are read whole, with their names, documents and attributions.
+func (s *Store) claimsNow(ctx context.Context, e *EntitySummary, f relFilter) (*ClaimSet, error) {
+	keys, err := s.claimKeysLatest(ctx, e.ID, f)
+	if err != nil {
+		return nil, fmt.Errorf("claims of %d: %w", e.ID, err)
+	}
+	total := len(keys)
+	if total >= scanClaims {
+		// Counted on each end's index alone; a relation of the entity with itself once.
+		fw, fargs := f.where()
+		if err := s.db.QueryRowContext(ctx, s.q(`SELECT (SELECT COUNT(*) FROM relations r WHERE r.src = ? AND `+fw+`)
+			+ (SELECT COUNT(*) FROM relations r WHERE r.dst = ? AND r.src <> ? AND `+fw+`)`),
+			append(append(append([]any{e.ID}, fargs...), e.ID, e.ID), fargs...)...).Scan(&total); err != nil {
+			return nil, fmt.Errorf("claims of %d: %w", e.ID, err)
+		}
+	}
+	pairs := contradictions(keys, 200)
+	listed := keys
+	if len(listed) > MaxClaims {
+		listed = listed[len(listed)-MaxClaims:]
+	}
+	ids := make([]int64, 0, len(listed)+2*len(pairs))
+	for _, k := range listed {
+		ids = append(ids, k.RelationID)
+	}
+	for _, p := range pairs {
+		ids = append(ids, p.A.RelationID, p.B.RelationID)
+	}
+	whole, err := s.claimsByID(ctx, ids, f)
+	if err != nil {
+		return nil, fmt.Errorf("claims of %d: %w", e.ID, err)
+	}
+	set := &ClaimSet{Entity: *e, Claims: make([]Claim, 0, len(listed)), Contradictions: make([]Contradiction, 0, len(pairs)), Total: total}
+	for _, k := range listed {
+		if c, ok := whole[k.RelationID]; ok {
+			set.Claims = append(set.Claims, c)
+		}
+	}
+	for _, p := range pairs {
+		a, okA := whole[p.A.RelationID]
+		b, okB := whole[p.B.RelationID]
+		if okA && okB {
+			set.Contradictions = append(set.Contradictions, Contradiction{Reason: p.Reason, A: a, B: b})
+		}
+	}
+	return set, nil
+}
+
+// claimKeysLatest reads, from the relations table alone, the latest scanClaims claims
+// about an entity in date order, with what contradictions needs: id, type, subtype, ends,
+// negation, status, and the document's row id standing for its id.
+func (s *Store) claimKeysLatest(ctx context.Context, id int64, f relFilter) ([]Claim, error) {
+	fw, fargs := f.where()
+	side := func(col string) string {
+		return `SELECT id, date_key FROM (SELECT r.id, r.date_key FROM relations r WHERE r.` + col + ` = ? AND ` + fw +
+			` ORDER BY r.date_key DESC, r.id DESC LIMIT ?) AS ` + col + `_side`
+	}
+	args := append(append([]any{id}, fargs...), scanClaims)
+	args = append(append(append(args, id), fargs...), scanClaims, scanClaims)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT r.id, r.type, COALESCE(r.subtype, ''), r.src, r.dst, r.negated, r.status, r.status_at, r.doc
+		FROM relations r WHERE r.id IN (SELECT id FROM (`+side("src")+` UNION `+side("dst")+`) AS latest
+		ORDER BY date_key DESC, id DESC LIMIT ?) ORDER BY r.date_key, r.id`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	defer rows.Close()
+	var out []Claim
+	for rows.Next() {
+		var c Claim
+		var typ, statusAt string
+		var negated int
+		var doc int64
+		if err := rows.Scan(&c.RelationID, &typ, &c.Subtype, &c.Source, &c.Target, &negated, &c.Status, &statusAt, &doc); err != nil {
+			return nil, fmt.Errorf("claims: %w", err)
+		}
+		c.Type, c.Negated, c.DocID = dossier.RelationType(typ), negated != 0, itoa(doc)
+		if !f.tf.KnownAt.IsZero() && statusAt > fmtTime(f.tf.KnownAt) {
+			c.Status = ""
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// claimsByID reads whole claims by relation id.
+func (s *Store) claimsByID(ctx context.Context, ids []int64, f relFilter) (map[int64]Claim, error) {
+	out := make(map[int64]Claim, len(ids))
+	for _, chunk := range chunks(int64Args(ids), 500) {
+		cs, err := s.claims(ctx, s.db, "r.id IN "+inList(len(chunk)), chunk, f, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			out[c.RelationID] = c.Claim
+		}
+	}
+	return out, nil
 }
 
 // membersAt lists the stored entity ids that stood for id at a remap's time: id itself
@@ -516,17 +608,6 @@ var opposite = map[dossier.RelationType]dossier.RelationType{
 // scanClaims is the most claims Claims reads, the latest ones: contradictions are looked
 // for among them.
 const scanClaims = 5000
-
-// claimsLatest reads the latest scanClaims claims about an entity, in date order.
-func (s *Store) claimsLatest(ctx context.Context, id int64, f relFilter) ([]claimRow, error) {
-	ids, args := entityRelIDs(id, f, "", "DESC", scanClaims)
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+claimCols+claimFrom+` WHERE r.id IN (`+ids+`)
-		ORDER BY r.date_key, r.id`), args...)
-	if err != nil {
-		return nil, fmt.Errorf("claims: %w", err)
-	}
-	return scanClaimRows(rows, f)
-}
 
 // entityRelIDs returns a subquery of the ids of the first (dir "ASC") or last ("DESC")
 // n relations of an entity in date order, with extra conditions on r, walking the date

@@ -216,7 +216,7 @@ type Claim struct {
 	Evidence     dossier.Span         `json:"evidence"`
 }
 
-// EdgeDetail is an edge with every claim that supports it.
+// EdgeDetail is an edge with the latest MaxEdgeClaims claims that support it (its counts cover every claim).
 type EdgeDetail struct {
 	Edge   Edge    `json:"edge"`
 	Claims []Claim `json:"claims"`

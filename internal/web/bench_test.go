@@ -43,9 +43,10 @@ func BenchmarkPages(b *testing.B) {
 	pages := benchPages(b, h)
 	// One warm-up round: the lexicon loads and the database pages come into the cache.
 	for _, p := range pages {
-		p.run(b, h)
+		p.run(b, h, map[string]time.Duration{})
 	}
 	times := map[string][]time.Duration{}
+	slowest := map[string]time.Duration{} // per request, the longest time seen
 	var names []string
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -53,10 +54,18 @@ func BenchmarkPages(b *testing.B) {
 			if times[p.name] == nil {
 				names = append(names, p.name)
 			}
-			times[p.name] = append(times[p.name], p.run(b, h))
+			times[p.name] = append(times[p.name], p.run(b, h, slowest))
 		}
 	}
 	b.StopTimer()
+	urls := make([]string, 0, len(slowest))
+	for u := range slowest {
+		urls = append(urls, u)
+	}
+	sort.Slice(urls, func(i, j int) bool { return slowest[urls[i]] > slowest[urls[j]] })
+	for _, u := range urls[:min(len(urls), 8)] {
+		b.Logf("slow request %8.1f ms  %s", ms(slowest[u]), u)
+	}
 	worst := time.Duration(0)
 	for _, name := range names {
 		ds := times[name]
@@ -87,15 +96,18 @@ type benchPage struct {
 	urls []string
 }
 
-// run issues the page's requests one after the other and returns their total time.
-func (p benchPage) run(b *testing.B, h http.Handler) time.Duration {
+// run issues the page's requests one after the other and returns their total time,
+// keeping in slowest the longest time of each request.
+func (p benchPage) run(b *testing.B, h http.Handler, slowest map[string]time.Duration) time.Duration {
 	var total time.Duration
 	for _, u := range p.urls {
 		req := httptest.NewRequest(http.MethodGet, u, nil)
 		rec := httptest.NewRecorder()
 		start := time.Now()
 		h.ServeHTTP(rec, req)
-		total += time.Since(start)
+		d := time.Since(start)
+		total += d
+		slowest[u] = max(slowest[u], d)
 		if rec.Code != http.StatusOK {
 			b.Fatalf("page %s: GET %s = %d %s", p.name, u, rec.Code, strings.TrimSpace(rec.Body.String()))
 		}
