@@ -17,7 +17,7 @@ import (
 
 // conllDevF1Floor is the committed floor of the micro F1 over PER, LOC and ORG on the
 // CoNLL-2003 dev set (exact spans). It only goes up.
-const conllDevF1Floor = 0.855
+const conllDevF1Floor = 0.86
 
 func TestCoNLLDev(t *testing.T) {
 	path := filepath.Join("..", "..", "..", "shared", "eval", "conll2003", "dev.txt")

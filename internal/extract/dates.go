@@ -224,6 +224,9 @@ func mayStartDate(u *unit) bool {
 		"twelve", "thirteen", "fourteen", "fifteen", "twenty", "thirty":
 		return true
 	}
+	if strings.HasPrefix(w, "mid-") {
+		return monthNum(w[4:]) > 0
+	}
 	return len(w) > 5 && monthNum(w) > 0
 }
 
@@ -233,6 +236,13 @@ func absoluteDate(us []unit, i int, doc dossier.Date, word func(int) string) (da
 	w := word(i)
 	if d, ok := isoDate(w); ok {
 		return dateExpr{i, i + 1, d}, true
+	}
+	if m := monthNum(strings.TrimPrefix(w, "mid-")); m > 0 && strings.HasPrefix(w, "mid-") {
+		// "mid-March", "mid-March 2023"
+		if y, ok := yearNum(word(i + 1)); ok {
+			return dateExpr{i, i + 2, dossier.Date{Year: y, Month: m}}, true
+		}
+		return dateExpr{i, i + 1, inferYear(m, 0, doc)}, true
 	}
 	// Month [day][,] [year]
 	if m := monthNum(w); m > 0 && (us[i].cap || len(w) > 5) {
@@ -389,6 +399,13 @@ func relativeDate(us []unit, i int, doc dossier.Date, prev dossier.Date, word fu
 				return dateExpr{i, i + 2, dossier.Date{}}, true
 			}
 			t := time.Date(doc.Year, time.Month(doc.Month)+time.Month(sign), 1, 0, 0, 0, 0, time.UTC)
+			return dateExpr{i, i + 2, dossier.Date{Year: t.Year(), Month: int(t.Month())}}, true
+		case "week":
+			// "last week", "this week": the month the week's middle falls in
+			if doc.Precision() < dossier.PrecisionDay {
+				return dateExpr{i, i + 2, dossier.Date{}}, true
+			}
+			t := doc.Time().AddDate(0, 0, 7*sign)
 			return dateExpr{i, i + 2, dossier.Date{Year: t.Year(), Month: int(t.Month())}}, true
 		}
 		return dateExpr{}, false

@@ -51,6 +51,12 @@ func TestDates(t *testing.T) {
 		{"They met on Monday.", day, []string{"2023-03-13"}},
 		{"They met two weeks ago.", day, []string{"2023-03-01"}},
 		{"They met last year.", day, []string{"2022"}},
+		{"They met last week.", day, []string{"2023-03"}},
+		{"They met this week.", dossier.Date{Year: 2023, Month: 3, Day: 2}, []string{"2023-03"}},
+		{"They met last week.", dossier.Date{Year: 2023, Month: 3, Day: 2}, []string{"2023-02"}},
+		{"They met in mid-February.", day, []string{"2023-02"}},
+		{"They met in mid-June 2021.", day, []string{"2021-06"}},
+		{"In May, they met. A week later, they met again.", day, []string{"2023-05", "2023-05"}},
 		{"They met yesterday.", march, nil},           // no day to count from
 		{"It was signed on 32 February.", march, nil}, // no such day
 		{"It was signed on the 8th.", march, nil},     // no month

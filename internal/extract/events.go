@@ -250,6 +250,8 @@ func (st *relState) eventType(name string) dossier.RelationType {
 			typ = dossier.RelationType(v)
 		} else if attackNoun(lexicon.Fold(words[k])) {
 			typ = dossier.Assault // "the Moscow attack", "the Kerman bombings"
+		} else if agreementNoun(lexicon.Fold(words[k])) {
+			typ = dossier.Agree // "the Doha Agreement": a text, not a meeting of those who cite it
 		}
 	}
 	return typ
@@ -693,6 +695,9 @@ func (st *relState) newClause(si, a, b int) bool {
 	if a > b {
 		a, b = b, a
 	}
+	if b-a > 60 {
+		return true // far apart: not one clause (and the scan stays short)
+	}
 	for k := a + 1; k < b && k < len(us); k++ {
 		if us[k].isMention() {
 			continue
@@ -712,4 +717,13 @@ func subsetOf(xs []int, set map[int]bool) bool {
 		}
 	}
 	return true
+}
+
+// agreementNoun reports nouns that name an agreement.
+func agreementNoun(w string) bool {
+	switch w {
+	case "agreement", "agreements", "accord", "accords", "treaty", "deal", "memorandum", "protocol", "pact", "convention":
+		return true
+	}
+	return false
 }

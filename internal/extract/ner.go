@@ -293,8 +293,10 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		return c
 	case orgHead:
 		c.typ = dossier.Organization
-		if single && x.commonWord(first) {
-			c.heading = true // "the Authority", "the Council": kept only as a short form of a name of the text
+		if single && (x.commonWord(first) || (i > 0 && s.words[i-1] == "the")) {
+			// "the Authority", "the Council", "the Ministry": kept only as a short form
+			// of a name of the text
+			c.heading = true
 		}
 		if m, hits := x.lex.Longest(s.words[:j], i); m > 0 && m < j-i && len(hits) > 0 && (hits[0].Form == dossier.FormName || hits[0].Form == dossier.FormAcronym) && hits[0].Entry.Type == dossier.Organization && hits[0].Entry.Kind == "io" {
 			// "United Nations Security Council": the body of a known organization names it too
@@ -389,8 +391,8 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		if h := appositiveHead(s, j); h != "" {
 			c.typ, c.weak = h, false // "the Amniyat, the intelligence wing of the group"
 		}
-	case single && i > 0 && (s.words[i-1] == "a" || s.words[i-1] == "an"):
-		return nil // "a Shia mosque": a name takes no indefinite article
+	case single && i > 0 && quantifier(s.words[i-1]):
+		return nil // "a Shia mosque", "several Sunni clerics": a name takes no such determiner
 	case single && i > 0 && s.owner[i-1] != 0 && s.Tokens[i-1].End < s.Tokens[i].Start:
 		return nil // "the SCO Plus format": a word added to a name, no person
 	case j-i <= 3:
@@ -1064,7 +1066,7 @@ func adjectiveShape(w string) bool {
 	if len(w) < 5 {
 		return false
 	}
-	for _, suf := range []string{"ish", "ese", "ic", "ian", "ians", "ans", "ists", "ites", "ish"} {
+	for _, suf := range []string{"ish", "ese", "ic", "ian", "ians", "ans", "ist", "ists", "ite", "ites"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -1453,6 +1455,15 @@ func (x *Extractor) caselessTitled(d *nerDoc, s *nerSent) {
 func shipPrefix(t string) bool {
 	switch t {
 	case "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ROKS":
+		return true
+	}
+	return false
+}
+
+// quantifier reports determiners that a proper name does not take ("a", "several").
+func quantifier(w string) bool {
+	switch w {
+	case "a", "an", "several", "many", "some", "most", "few", "other", "these", "those", "all", "various", "numerous":
 		return true
 	}
 	return false

@@ -345,10 +345,10 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 	if p.Kind == lexicon.PredVerb && !f.Gerund && len(srcs) == 0 && len(tgts) > 0 && p.Type == dossier.Assault && rule == "verb" {
 		// "a suicide bomber killed two staff of the Russian embassy": the attack
 		// happened though its author is not named
-		st.noteHappening(si, h, p.Type, nil, tgts)
+		st.noteHappening(si, h, p.Type, nil, tgts, f.Participle)
 	}
 	if p.Kind == lexicon.PredVerb && !f.Gerund && len(srcs) > 0 {
-		st.noteHappening(si, h, p.Type, srcs, tgts)
+		st.noteHappening(si, h, p.Type, srcs, tgts, f.Participle)
 		if p.Type == dossier.Assault && rule != "passive" {
 			n := attackNote{sent: si}
 			for _, s := range srcs {
@@ -538,7 +538,7 @@ func (st *relState) attackersOf(si, e int, srcs []arg) []arg {
 // noteHappening records a physical action (attack, meeting, agreement, blockade,
 // deployment, sanction, delivery) with a date in its sentence, not negated, hedged or
 // planned, for events.go.
-func (st *relState) noteHappening(si, h int, typ dossier.RelationType, srcs, tgts []arg) {
+func (st *relState) noteHappening(si, h int, typ dossier.RelationType, srcs, tgts []arg, past bool) {
 	switch typ {
 	case dossier.Assault, dossier.Consult, dossier.Agree, dossier.Coerce, dossier.Mobilize, dossier.Sanction, dossier.Aid:
 	default:
@@ -553,6 +553,11 @@ func (st *relState) noteHappening(si, h int, typ dossier.RelationType, srcs, tgt
 	}
 	if d.IsZero() {
 		return
+	}
+	if past && st.futureGuess(si, h, d) {
+		if p := (dossier.Date{Year: d.Year - 1, Month: d.Month, Day: d.Day}); p.Valid() {
+			d = p // "stormed the embassy on July 20" in a story of May: last July
+		}
 	}
 	hp := happening{sent: si, head: h, typ: typ, date: d}
 	for _, a := range append(append([]arg(nil), srcs...), tgts...) {
@@ -604,11 +609,27 @@ func (st *relState) clauseDate(si, h int) dossier.Date {
 		if dist < 0 {
 			dist = 0
 		}
-		if dist < bestDist {
-			best, bestDist = e.date, dist
+		// (bestDist bounds the scan of subordinateAfter to 20 units)
+		if dist < bestDist && !(e.u0 > h && subordinateAfter(us, h, e.u0)) {
+			best, bestDist = e.date, dist // not "met Xi ... after a suicide attack in March"
 		}
 	}
 	return best
+}
+
+// subordinateAfter reports a subordinate clause opening between the head h and unit e:
+// a date told there belongs to that clause.
+func subordinateAfter(us []unit, h, e int) bool {
+	for k := h + 1; k < e && k < len(us); k++ {
+		if us[k].isMention() {
+			continue
+		}
+		switch us[k].word {
+		case "after", "before", "when", "while", "because", "although", "until":
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphDate returns the last date of the sentences before si in its paragraph.
@@ -1357,6 +1378,38 @@ func conditionalBefore(us []unit, h int) bool {
 		case ".", ";", "but":
 			return false
 		}
+	}
+	return false
+}
+
+// futureGuess reports a date d of sentence si, written without its year, that falls
+// more than a week after the document's date while the verb at h tells a past action:
+// the year was guessed wrong.
+func (st *relState) futureGuess(si, h int, d dossier.Date) bool {
+	doc := st.docDate
+	if doc.Precision() < dossier.PrecisionDay || d.Month == 0 || d.Year < doc.Year || d.Year > doc.Year+1 {
+		return false
+	}
+	if d.Time().Before(doc.Time().AddDate(0, 0, 8)) {
+		return false
+	}
+	us := st.sus[si].units
+	for k := h - 1; k >= 0 && k >= h-3; k-- {
+		switch us[k].word {
+		case "will", "would", "to", "be", "shall", "should", "could", "might", "may":
+			return false // "will be held on July 20"
+		}
+	}
+	for _, e := range st.dates[si] {
+		if e.date != d {
+			continue
+		}
+		for k := e.u0; k < e.u1 && k < len(us); k++ {
+			if _, ok := yearNum(us[k].word); ok && us[k].kind == text.Number && len(us[k].word) == 4 {
+				return false // the year is written
+			}
+		}
+		return true
 	}
 	return false
 }
