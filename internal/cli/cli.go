@@ -57,7 +57,8 @@ func commands() []command {
 		entitiesCommand(), entityCommand(), graphCommand(), pathCommand(), timelineCommand(),
 		claimsCommand(), mergeCommand(), splitCommand(), renameCommand(), retypeCommand(),
 		aliasCommand(), relationCommand(), noteCommand(), undoCommand(), auditCommand(),
-		lexiconCommand(), evalCommand(), serveCommand(), genCommand(), versionCommand(),
+		lexiconCommand(), exportCommand(), importCommand(), evalCommand(), serveCommand(), genCommand(),
+		versionCommand(),
 		helpCommand(),
 	}
 }

@@ -78,7 +78,7 @@ func extractable(lang string) bool {
 // returns an empty extraction and a note saying so.
 func (p *pipeline) extract(doc *dossier.Document) (ex *dossier.Extraction, note string) {
 	if extractable(doc.Lang) {
-		ex = p.x.Extract(doc.Text, extract.Options{DocDate: doc.Date})
+		ex = p.x.Extract(doc.Text, extract.Options{DocDate: doc.Date, Series: doc.Series})
 	} else {
 		ex = &dossier.Extraction{}
 		note = fmt.Sprintf("language %q: stored and searchable, extraction skipped (English only)", doc.Lang)

@@ -173,7 +173,10 @@ type readerAtSeeker interface {
 // seekable returns r if it can be read twice, else a temporary copy of it.
 func seekable(r io.Reader) (readerAtSeeker, func(), error) {
 	if rs, ok := r.(readerAtSeeker); ok {
-		return rs, func() {}, nil
+		// A pipe or terminal (standard input) has the methods but cannot seek.
+		if _, err := rs.Seek(0, io.SeekCurrent); err == nil {
+			return rs, func() {}, nil
+		}
 	}
 	f, err := os.CreateTemp("", "dossier-stix-*.json")
 	if err != nil {

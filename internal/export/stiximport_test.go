@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -122,6 +123,17 @@ func TestSTIXImportUnseekable(t *testing.T) {
 	}
 	if !bytes.Equal(stixOf(t, st), data) {
 		t.Errorf("import from a stream differs from the original")
+	}
+	// An *os.File that cannot seek, as standard input from a pipe.
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { pw.Write(data); pw.Close() }()
+	defer pr.Close()
+	st = openStore(t)
+	if res, err := ImportSTIX(context.Background(), st, pr, ""); err != nil || res.Documents != 3 {
+		t.Errorf("ImportSTIX(pipe) = %+v, %v; want 3 documents", res, err)
 	}
 }
 

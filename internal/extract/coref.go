@@ -752,7 +752,7 @@ func (x *Extractor) bodyState(d *nerDoc, c *entCand) (string, *lexicon.Entry) {
 			k--
 		}
 		if o := s.owner[k]; o != 0 {
-			if p := d.cands[o-1]; p.j == k+1 && !p.dropped && p.entry != nil && p.entry.Type == dossier.Country && (p.j < c.i || p.form == dossier.FormDemonym || p.form == dossier.FormAcronym) {
+			if p := d.cands[o-1]; p.j == k+1 && !p.dropped && !p.compound(s) && p.entry != nil && p.entry.Type == dossier.Country && (p.j < c.i || p.form == dossier.FormDemonym || p.form == dossier.FormAcronym) {
 				state = p.entry
 			}
 		}

@@ -23,6 +23,9 @@ const Version = "dossier-extract/0.1"
 type Options struct {
 	// DocDate is the document's date, against which relative dates resolve.
 	DocDate dossier.Date
+	// Series is the document's series or byline name ("Levant Notes"): entities named
+	// only inside its occurrences are not emitted.
+	Series string
 }
 
 // Extractor extracts entities, relations and events. It is safe for concurrent use once
@@ -40,7 +43,7 @@ func New(lex *lexicon.Lexicon) *Extractor {
 // The result is never nil, is Normalize()d, and every span points into src.
 func (x *Extractor) Extract(src string, opts Options) *dossier.Extraction {
 	sents := text.Split(src)
-	ents := x.Entities(src, sents)
+	ents := dropSeries(src, x.Entities(src, sents), opts.Series)
 	rels, evs := relate(src, sents, ents, opts, x.lex)
 	out := &dossier.Extraction{Entities: ents, Relations: rels, Events: evs}
 	out.Normalize()

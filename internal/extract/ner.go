@@ -310,7 +310,7 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		// "Somali National Army": the demonym stays a mention of its state, but names the
 		// organization too
 		if i > 0 && s.owner[i-1] != 0 {
-			if p := d.cands[s.owner[i-1]-1]; p.j == i && !p.dropped && (p.form == dossier.FormDemonym || p.typ == dossier.Country && (p.form == dossier.FormAcronym || p.form == dossier.FormName)) {
+			if p := d.cands[s.owner[i-1]-1]; p.j == i && !p.dropped && !p.compound(s) && (p.form == dossier.FormDemonym || p.typ == dossier.Country && (p.form == dossier.FormAcronym || p.form == dossier.FormName)) {
 				a, _ := s.span(p.i, p.j)
 				_, b := s.span(c.i, c.j)
 				c.longName = d.src[a:b]
@@ -318,7 +318,7 @@ func (x *Extractor) classify(d *nerDoc, s *nerSent, i, j int) *entCand {
 		}
 		// a place name glued before an organization's head belongs to it ("Kabul Bank")
 		if i > 0 && s.owner[i-1] != 0 {
-			if p := d.cands[s.owner[i-1]-1]; p.form == dossier.FormName && p.j == i && (p.typ == dossier.Location || p.typ == dossier.Country) && !p.dropped {
+			if p := d.cands[s.owner[i-1]-1]; p.form == dossier.FormName && p.j == i && !p.compound(s) && (p.typ == dossier.Location || p.typ == dossier.Country) && !p.dropped {
 				p.dropped = true
 				for k := p.i; k < p.j; k++ {
 					s.owner[k] = 0
@@ -1312,6 +1312,9 @@ func (x *Extractor) definedAcronyms(d *nerDoc, s *nerSent) {
 		}
 		start := -1
 		for k := p - 1; k >= 0 && k >= p-12; k-- {
+			if h := strings.LastIndexByte(s.Tokens[k].Text, '-'); h > 0 && compoundParticiple(s.Tokens[k].Text[h+1:]) {
+				break // "the Saudi-backed Presidential Leadership Council (PLC)"
+			}
 			if s.shapes[k]&shCap != 0 && !s.isTitle(k) {
 				start = k
 				continue

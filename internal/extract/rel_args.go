@@ -622,6 +622,16 @@ func isPlaceNoun(w string) bool {
 // slots in order: "obj" (a direct object) or a preposition.
 func (st *relState) object(si, h, e int, slots []string) []arg {
 	us := st.sus[si].units
+	if len(slots) > 1 && slots[0] != "obj" && e < len(us) && us[e].isMention() {
+		// "met Chad and signed a deal with Sudan": a name right after the verb is its
+		// object; a preposition further on belongs to another verb
+		for i, sl := range slots {
+			if sl == "obj" {
+				slots = append([]string{"obj"}, append(append([]string(nil), slots[:i]...), slots[i+1:]...)...)
+				break
+			}
+		}
+	}
 	for _, slot := range slots {
 		if slot == "obj" {
 			if e < len(us) && !us[e].isMention() && (us[e].word == "it" || us[e].word == "them" || us[e].word == "him" || us[e].word == "her") {

@@ -59,6 +59,9 @@ func (st *relState) findCompounds() {
 				}
 				k := npAt(us, i+1, 4)
 				if k < 0 {
+					k = copulaSubject(us, i)
+				}
+				if k < 0 {
 					break
 				}
 				x, y := arg{ent: u.ent, u: i, how: argAdjacent}, arg{ent: us[k].ent, u: k, how: argAdjacent}
@@ -66,7 +69,7 @@ func (st *relState) findCompounds() {
 				if !c.xIsSrc {
 					s, t = y, x
 				}
-				cd := cand{typ: c.typ, subtype: c.sub, src: s, tgt: t, sent: si, head: i, end: k + 1,
+				cd := cand{typ: c.typ, subtype: c.sub, src: s, tgt: t, sent: si, head: i, end: max(i, k) + 1,
 					weight: 0.75, rule: "compound", place: -1, noHedge: true}
 				if st.fitTypes(&cd) {
 					st.cands = append(st.cands, cd)
@@ -75,6 +78,40 @@ func (st *relState) findCompounds() {
 			}
 		}
 	}
+}
+
+// copulaSubject returns the mention that a compound describes through a copula or an
+// apposition when no name follows the compound: "Ansar Allah is an Iran-backed group",
+// "Ansar Allah, an Iran-backed movement,". It returns -1 when there is none.
+func copulaSubject(us []unit, i int) int {
+	if i+1 >= len(us) || us[i+1].isMention() || us[i+1].cap || us[i+1].kind != text.Word {
+		return -1 // the compound must qualify a common noun ("group", "militia")
+	}
+	j := i - 1
+	if j < 0 || us[j].isMention() || (us[j].word != "a" && us[j].word != "an") {
+		return -1
+	}
+	j--
+	if j < 0 || us[j].isMention() {
+		return -1
+	}
+	switch {
+	case us[j].word == ",":
+	case isBe(us[j].word):
+		if j > 0 && !us[j-1].isMention() && (us[j-1].word == "not" || us[j-1].word == "never") {
+			return -1
+		}
+	default:
+		return -1
+	}
+	j--
+	if j < 0 || !us[j].isMention() || us[j].compound {
+		return -1
+	}
+	if j > 0 && !us[j-1].isMention() && (us[j-1].word == "and" || us[j-1].word == "or" || us[j-1].word == ",") {
+		return -1 // "Egypt and Jordan are ...": leave lists alone
+	}
+	return j
 }
 
 func isWordByteAt(s string, i int) bool {

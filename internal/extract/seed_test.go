@@ -138,7 +138,7 @@ func TestExamplesEntities(t *testing.T) {
 			t.Fatalf("%s: %v", g, err)
 		}
 		text := blankFrontMatter(string(src))
-		out := x.Extract(text, Options{})
+		out := x.Extract(text, Options{Series: frontSeries(string(src))})
 		if err := out.CheckSpans(text); err != nil {
 			t.Errorf("%s: %v", slug, err)
 		}
@@ -151,4 +151,22 @@ func TestExamplesEntities(t *testing.T) {
 	if f := tot.Entity.F1(); docs > 0 && f < examplesEntityF1Floor {
 		t.Errorf("examples entity F1 = %.3f, below the floor %.3f", f, examplesEntityF1Floor)
 	}
+}
+
+// frontSeries returns the "series:" value of a Markdown document's front matter, as
+// ingest reads it, or "".
+func frontSeries(src string) string {
+	if !strings.HasPrefix(src, "---\n") {
+		return ""
+	}
+	end := strings.Index(src[4:], "\n---\n")
+	if end < 0 {
+		return ""
+	}
+	for _, line := range strings.Split(src[4:4+end], "\n") {
+		if v, ok := strings.CutPrefix(line, "series:"); ok {
+			return strings.Trim(strings.TrimSpace(v), `"'`)
+		}
+	}
+	return ""
 }

@@ -472,7 +472,7 @@ func (s *Store) EachEdge(ctx context.Context, f ExportFilter, fn func(*ExportEdg
 func (s *Store) ExportNeighborhood(ctx context.Context, name string, depth, limit int, f ExportFilter) ([]int64, error) {
 	e, err := s.FindEntity(ctx, name)
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return nil, fmt.Errorf("neighborhood: %w", err)
 	}
 	if limit <= 0 {
 		limit = 5000
@@ -480,7 +480,7 @@ func (s *Store) ExportNeighborhood(ctx context.Context, name string, depth, limi
 	g, err := s.Graph(ctx, GraphQuery{Center: []int64{e.ID}, Depth: depth, EntityTypes: f.EntityTypes,
 		RelationTypes: f.RelationTypes, Since: f.Since, Until: f.Until, Limit: limit})
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return nil, fmt.Errorf("neighborhood of %q: %w", name, err)
 	}
 	ids := make([]int64, 0, len(g.Nodes))
 	for _, n := range g.Nodes {
