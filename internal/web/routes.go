@@ -68,6 +68,7 @@ func apiRoutes(s *server) []route {
 		{"GET /api/search", s.handleSearch},
 		{"GET /api/audit", s.handleAudit},
 		{"GET /api/places", s.handlePlaces},
+		{"GET /api/export", s.handleExport},
 		{"POST /api/entities/{id}/merge", s.handleMerge},
 		{"POST /api/entities/{id}/rename", s.handleRename},
 		{"POST /api/entities/{id}/retype", s.handleRetype},

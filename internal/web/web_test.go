@@ -140,6 +140,9 @@ func TestAPIStatusCodes(t *testing.T) {
 		{"/api/audit?limit=5000", 400},
 		{"/api/nothing", 404},
 		{"/api/openapi.json", 200},
+		{"/api/export?format=pdf", 400},
+		{"/api/export?format=stix&depth=-1", 400},
+		{"/api/export?format=stix&entity=Nobody+At+All", 404},
 	}
 	for _, tt := range tests {
 		rec := e.get(tt.target)
@@ -510,5 +513,29 @@ func TestSlowRequestsAreLogged(t *testing.T) {
 	e.get("/api/entities/999999")
 	if out := buf.String(); !strings.Contains(out, "level=WARN") || !strings.Contains(out, "status=404") || !strings.Contains(out, "duration=1.5s") {
 		t.Errorf("log = %q, want a WARN line with status=404 and duration=1.5s", out)
+	}
+}
+
+func TestExportStreams(t *testing.T) {
+	e := newEnv(t, Options{})
+	tests := []struct {
+		target, contentType, prefix string
+	}{
+		{"/api/export?format=graphml", "application/xml", "<?xml"},
+		{"/api/export?format=stix", "application/stix+json", "{"},
+		{"/api/export?format=csv&table=nodes", "text/csv", "id,"},
+	}
+	for _, tt := range tests {
+		rec := e.get(tt.target)
+		if rec.Code != 200 {
+			t.Errorf("GET %s = %d, want 200 (body %.200s)", tt.target, rec.Code, rec.Body.String())
+			continue
+		}
+		if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, tt.contentType) {
+			t.Errorf("GET %s: Content-Type %q, want %s", tt.target, ct, tt.contentType)
+		}
+		if body := strings.TrimSpace(rec.Body.String()); !strings.HasPrefix(body, tt.prefix) || !strings.Contains(body, "Patrushev") {
+			t.Errorf("GET %s: body %.120q does not start with %q or lacks the seed's entities", tt.target, body, tt.prefix)
+		}
 	}
 }
