@@ -34,7 +34,6 @@ var adapters = map[string]string{
 	"golang.org/x/text":       "dossier/internal/ingest",         // charset decoding, NFC
 	"golang.org/x/term":       "dossier/internal/cli",            // terminal detection and width
 	"modernc.org/sqlite":      "dossier/internal/store/sqlite",   // the SQLite driver
-	"github.com/jackc/pgx/v5": "dossier/internal/store/postgres", // the PostgreSQL driver
 }
 
 // testDeps lists, for each module imported only by tests, the packages whose tests may

@@ -439,11 +439,46 @@ func (st *relState) antecedent(si, b int, prepOK bool) ([]arg, bool) {
 	if k < 0 || !us[k].isMention() || !actorType(st.ents[us[k].ent].Type) {
 		return nil, false
 	}
+	if us[b].word == "which" && st.ents[us[k].ent].Type == dossier.Person {
+		// "which" never stands for a person: "the Council (PLC), led by Rashad al-Alimi,
+		// which controls Aden" is the Council, before the participle phrase
+		if k = nonPersonBefore(st, us, k); k < 0 {
+			return nil, false
+		}
+	}
 	var out []arg
 	for _, g := range st.coordGroup(us, k, true) {
 		out = append(out, arg{ent: us[g].ent, u: g, how: argRelative})
 	}
 	return out, true
+}
+
+// nonPersonBefore returns the actor mention that a participle phrase ending with the
+// person at unit k describes ("X, led by Y," returns X), or -1.
+func nonPersonBefore(st *relState, us []unit, k int) int {
+	for c := k - 1; c >= 0 && c >= k-5; c-- {
+		if us[c].isMention() {
+			return -1
+		}
+		if us[c].word != "," {
+			continue
+		}
+		m := c - 1
+		if m >= 2 && !us[m].isMention() && us[m].word == ")" && us[m-1].isMention() && !us[m-2].isMention() && us[m-2].word == "(" {
+			m -= 3 // "the Presidential Leadership Council (PLC),"
+		}
+		if m < 0 || !us[m].isMention() {
+			return -1
+		}
+		if t := st.ents[us[m].ent].Type; t == dossier.Person || !actorType(t) {
+			return -1
+		}
+		if c+1 >= k || us[c+1].isMention() || !strings.HasSuffix(us[c+1].word, "ed") && us[c+1].word != "led" {
+			return -1 // only over a participle phrase: "led by", "backed by", "headed by"
+		}
+		return m
+	}
+	return -1
 }
 
 // resolvePronoun resolves the pronoun at unit p of sentence si to an entity: the first
