@@ -30,10 +30,10 @@ const modulePath = "dossier"
 // it: the package that adapts it (ARCHITECTURE.md, habit 2). A new dependency needs a line
 // here.
 var adapters = map[string]string{
-	"golang.org/x/net":        "dossier/internal/ingest/html",    // HTML tokenizer/parser
-	"golang.org/x/text":       "dossier/internal/ingest",         // charset decoding, NFC
-	"golang.org/x/term":       "dossier/internal/cli",            // terminal detection and width
-	"modernc.org/sqlite":      "dossier/internal/store/sqlite",   // the SQLite driver
+	"golang.org/x/net":   "dossier/internal/ingest/html",  // HTML tokenizer/parser
+	"golang.org/x/text":  "dossier/internal/ingest",       // charset decoding, NFC
+	"golang.org/x/term":  "dossier/internal/cli",          // terminal detection and width
+	"modernc.org/sqlite": "dossier/internal/store/sqlite", // the SQLite driver
 }
 
 // testDeps lists, for each module imported only by tests, the packages whose tests may

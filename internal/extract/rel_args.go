@@ -685,7 +685,18 @@ func (st *relState) object(si, h, e int, slots []string) []arg {
 			if k > e && !us[k].isMention() {
 				continue
 			}
-			return st.groupArgs(us, k, argAdjacent)
+			out := st.groupArgs(us, k, argAdjacent)
+			if n := len(out); n > 0 && out[n-1].u >= 0 {
+				// "control Sanaa and most of northern Yemen": a share or region of a place
+				// coordinated with the object
+				if g := out[n-1].u; g+2 < len(us) && !us[g+1].isMention() && us[g+1].word == "and" && !us[g+2].isMention() &&
+					(isShareWord(us[g+2].word) || isRegionWord(us[g+2].word)) {
+					if m := objNP(us, g+2); m >= 0 && geoType(st.ents[us[m].ent].Type) && geoType(st.ents[us[g].ent].Type) {
+						out = append(out, st.groupArgs(us, m, argAdjacent)...)
+					}
+				}
+			}
+			return out
 		}
 		var out []arg
 		limit := e + 8
@@ -927,4 +938,9 @@ func clauseAfterSubordinator(us []unit, i, h int) bool {
 		}
 	}
 	return false
+}
+
+// geoType reports the entity types of places: states and other locations.
+func geoType(t dossier.EntityType) bool {
+	return t == dossier.Country || t == dossier.Location
 }

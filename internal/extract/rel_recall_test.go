@@ -86,6 +86,13 @@ func TestRecallRules(t *testing.T) {
 			[]string{"SUPPORT Iran -> Houthis"}, nil},
 		{"Hezbollah, an Iran-backed movement, fired rockets at Israel.",
 			[]string{"SUPPORT Iran -> Hezbollah", "ASSAULT Hezbollah -> Israel"}, nil},
+		{"The Houthis, who control Sanaa and most of northern Yemen, threatened to retaliate.",
+			[]string{"LOCATED_IN Houthis -> Sanaa", "LOCATED_IN Houthis -> Yemen"}, nil},
+		{"Israel struck Gaza and most of the leaders said nothing.",
+			[]string{"ASSAULT Israel -> Gaza"}, nil},
+		{"The Presidential Leadership Council (PLC), led by Rashad al-Alimi, which controls Aden, met Saudi officials.",
+			[]string{"LOCATED_IN Presidential Leadership Council -> Aden", "LEADS Rashad al-Alimi -> Presidential Leadership Council"},
+			[]string{"LOCATED_IN Rashad al-Alimi -> Aden"}},
 		{"The Houthis are not an Iran-backed group, Mohammed Abdulsalam said.",
 			nil, []string{"SUPPORT Iran -> Houthis"}},
 	}
