@@ -865,7 +865,8 @@ func objNP(us []unit, j int) int {
 func isHeldNoun(w string) bool {
 	switch w {
 	case "financiers", "financier", "member", "supporters", "affiliates", "operatives",
-		"recruiters", "facilitators", "elements", "cells", "positions":
+		"recruiters", "facilitators", "elements", "cells", "positions", "terrorists", "gunmen",
+		"militants", "fighters":
 		return true
 	}
 	return false
@@ -877,7 +878,8 @@ func isAssetNoun(w string) bool {
 	switch w {
 	case "base", "bases", "convoy", "convoys", "positions", "position", "camp", "camps",
 		"checkpoint", "checkpoints", "outpost", "outposts", "patrol", "patrols", "headquarters",
-		"barracks", "depot", "depots", "facility", "facilities", "targets", "airbase", "airfield":
+		"barracks", "depot", "depots", "facility", "facilities", "targets", "airbase", "airfield",
+		"shipping", "ships", "vessels", "tankers":
 		return true
 	}
 	return false

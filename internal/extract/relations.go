@@ -327,6 +327,10 @@ func (st *relState) predicate(si, h, e int, f lexicon.Form) {
 			if k >= 1 && !us[k].isMention() && isMemberNoun(us[k].word) && us[k-1].isMention() {
 				k-- // "the Syrian government, backed by Russia and Iran"
 			}
+			if k >= 3 && us[k].isMention() && st.ents[us[k].ent].Type == dossier.Person && !us[k-1].isMention() && us[k-1].word == "of" &&
+				!us[k-2].isMention() && isGovernmentNoun(us[k-2].word) && us[k-3].isMention() && st.ents[us[k-3].ent].Type == dossier.Country {
+				k -= 3 // "the Syrian government of Bashar al-Assad, backed by Russia": the state's
+			}
 			if k >= 0 && us[k].isMention() && !oblique(us, k) && e < len(us) && us[e].word == "by" {
 				if ag := st.agent(si, e); len(ag) > 0 {
 					rule = "reduced-passive"
@@ -506,11 +510,24 @@ func (st *relState) attackersOf(si, e int, srcs []arg) []arg {
 	if us[k].isMention() || !attackNoun(us[k].word) {
 		return nil
 	}
-	// "condemned the attack by the TTP": the attacker is named
-	if k+2 < len(us) && us[k+1].word == "by" && !us[k+1].isMention() {
-		if m := npAt(us, k+2, 2); m >= 0 && actorType(st.ents[us[m].ent].Type) {
+	// "condemned the attack by the TTP", "the attack carried out on 6 September by
+	// terrorists of the TTP": the attacker is named
+	for j := k + 1; j+1 < len(us) && j <= k+7; j++ {
+		u := &us[j]
+		if u.isMention() || isBoundary(u.word) || u.word == "," || u.word == "." || u.word == "(" || u.word == "and" || u.word == "or" {
+			break
+		}
+		if u.word != "by" {
+			continue
+		}
+		m := npAt(us, j+1, 2)
+		if m < 0 {
+			m = objNP(us, j+1)
+		}
+		if m >= 0 && actorType(st.ents[us[m].ent].Type) {
 			return st.groupArgs(us, m, argPrep)
 		}
+		break
 	}
 	subj := map[int]bool{}
 	for _, s := range srcs {
@@ -1409,6 +1426,16 @@ func (st *relState) futureGuess(si, h int, d dossier.Date) bool {
 				return false // the year is written
 			}
 		}
+		return true
+	}
+	return false
+}
+
+// isGovernmentNoun reports nouns for a state's government, which a state's name or
+// demonym before them makes stand for the state ("the Syrian government of X").
+func isGovernmentNoun(w string) bool {
+	switch w {
+	case "government", "regime", "administration", "junta", "authorities":
 		return true
 	}
 	return false
