@@ -277,3 +277,23 @@ func firstDay(s string) string {
 type idSet map[int64]struct{}
 
 func (s idSet) has(id int64) bool { _, ok := s[id]; return ok }
+
+// entityFilter returns whether an entity (by id and type) is in the filter's selection:
+// among its entities, when it names some, and of one of its entity types, when it names
+// some.
+func entityFilter(f store.ExportFilter) func(id int64, t dossier.EntityType) bool {
+	var sel idSet
+	if f.Entities != nil {
+		sel = idSet{}
+		for _, id := range f.Entities {
+			sel[id] = struct{}{}
+		}
+	}
+	types := map[dossier.EntityType]bool{}
+	for _, t := range f.EntityTypes {
+		types[t] = true
+	}
+	return func(id int64, t dossier.EntityType) bool {
+		return (sel == nil || sel.has(id)) && (len(types) == 0 || types[t])
+	}
+}

@@ -136,20 +136,7 @@ func writeFtM(ctx context.Context, st *store.Store, w *bufio.Writer, f store.Exp
 		w.Write(b)
 		return w.WriteByte('\n')
 	}
-	var sel idSet
-	if f.Entities != nil {
-		sel = idSet{}
-		for _, id := range f.Entities {
-			sel[id] = struct{}{}
-		}
-	}
-	types := map[dossier.EntityType]bool{}
-	for _, t := range f.EntityTypes {
-		types[t] = true
-	}
-	keep := func(id int64, t dossier.EntityType) bool {
-		return (sel == nil || sel.has(id)) && (len(types) == 0 || types[t])
-	}
+	keep := entityFilter(f)
 	if err := st.EachEntity(ctx, f, func(x *store.ExportEntity) error {
 		schema := ftmSchema(x.Type, x.Name)
 		e := newFtM(schema, "entity:"+entityKey(x.Type, x.Name, x.KBID))

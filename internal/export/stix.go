@@ -200,20 +200,7 @@ func writeSTIX(ctx context.Context, st *store.Store, w *bufio.Writer, f store.Ex
 			return err
 		}
 	}
-	var sel idSet
-	if f.Entities != nil {
-		sel = idSet{}
-		for _, id := range f.Entities {
-			sel[id] = struct{}{}
-		}
-	}
-	types := map[dossier.EntityType]bool{}
-	for _, t := range f.EntityTypes {
-		types[t] = true
-	}
-	keep := func(id int64, t dossier.EntityType) bool {
-		return (sel == nil || sel.has(id)) && (len(types) == 0 || types[t])
-	}
+	keep := entityFilter(f)
 	if err := st.EachEntity(ctx, f, func(e *store.ExportEntity) error {
 		return sw.put(stixEntity(e))
 	}); err != nil {

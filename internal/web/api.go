@@ -118,16 +118,26 @@ func (s *server) handleEntities(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, http.StatusOK, list(es))
 }
 
-func (s *server) handleProfile(w http.ResponseWriter, r *http.Request) {
+// entityRequest parses the time filter and the {id} entity of a request; on failure it
+// answers the error itself and returns ok = false.
+func (s *server) entityRequest(w http.ResponseWriter, r *http.Request) (id int64, tf store.TimeFilter, ok bool) {
 	q := newQuery(r)
-	tf := q.timeFilter()
+	tf = q.timeFilter()
 	if q.err != nil {
 		s.fail(w, r, q.err)
-		return
+		return 0, tf, false
 	}
 	id, err := s.entityID(r.Context(), r.PathValue("id"))
 	if err != nil {
 		s.fail(w, r, err)
+		return 0, tf, false
+	}
+	return id, tf, true
+}
+
+func (s *server) handleProfile(w http.ResponseWriter, r *http.Request) {
+	id, tf, ok := s.entityRequest(w, r)
+	if !ok {
 		return
 	}
 	p, err := s.st.Profile(r.Context(), id, tf)
@@ -139,15 +149,8 @@ func (s *server) handleProfile(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) handleClaims(w http.ResponseWriter, r *http.Request) {
-	q := newQuery(r)
-	tf := q.timeFilter()
-	if q.err != nil {
-		s.fail(w, r, q.err)
-		return
-	}
-	id, err := s.entityID(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
+	id, tf, ok := s.entityRequest(w, r)
+	if !ok {
 		return
 	}
 	c, err := s.st.Claims(r.Context(), id, tf)
