@@ -2,8 +2,7 @@
 GO      ?= go
 BIN     ?= bin/dossier
 DEMO_DB ?= bin/demo.db
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -s -w -X dossier/internal/cli.version=$(VERSION)
+LDFLAGS := -s -w
 
 .PHONY: all build demo test test-go test-browser vet bench fuzz assets clean
 
