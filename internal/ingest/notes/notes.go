@@ -265,8 +265,8 @@ var (
 	reQuoted = regexp.MustCompile(`["“«]\s*([^"”»]{3,300}?)\s*[,.]?\s*["”»]`)
 )
 
-// Parse reads a citation note ("The Economic Times, Pakistan set to dispatch ..., 9
-// January 2023"; `Author, "Title," Publisher, 3 March 2023, https://...`) into a Source.
+// Parse reads a citation note ("Publisher, Headline of the article, 9 January 2023";
+// `Author, "Title," Publisher, 3 March 2023, https://...`) into a Source.
 // A note that reads as prose gives an empty Source.
 func Parse(note string) Source {
 	var src Source
@@ -330,7 +330,9 @@ func Parse(note string) Source {
 		if src.Publisher == "" && idx > 0 && isName(clean[idx-1]) {
 			src.Publisher = clean[idx-1]
 		}
-	} else if len(clean) >= 2 && isName(clean[0]) {
+	} else if len(clean) >= 2 && isName(clean[0]) && (!src.Date.IsZero() || src.URL != "") {
+		// "Publisher, Title, Date": a citation closes with its date (or carries a link);
+		// prose that happens to start with a capitalised word does not.
 		src.Publisher = clean[0]
 		src.Title = strings.Join(clean[1:], ", ")
 	} else if len(clean) == 1 && isName(clean[0]) && (!src.Date.IsZero() || src.URL != "") {

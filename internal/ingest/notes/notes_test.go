@@ -45,10 +45,10 @@ func TestParse(t *testing.T) {
 		note                   string
 		publisher, title, date string
 	}{
-		{"The Economic Times, Pakistan set to dispatch 159 containers of ammunition to Ukraine, 9 January 2023",
-			"The Economic Times", "Pakistan set to dispatch 159 containers of ammunition to Ukraine", "2023-01-09"},
+		{"The Harbour Gazette, Ministry plans to ship 240 crates of shells to the north, 14 June 2022",
+			"The Harbour Gazette", "Ministry plans to ship 240 crates of shells to the north", "2022-06-14"},
 		{`John Smith, "Kabul after the fall," Foreign Desk, March 3, 2022.`, "Foreign Desk", "Kabul after the fall", "2022-03-03"},
-		{"Interestingly enough, twelve days later, on February 20, 2023, envoys met in Paris.", "", "", ""},
+		{"Curiously, nine days later, on April 11, 2021, the delegates met again in Vienna.", "", "", ""},
 		{"Reuters, 12 May 2021", "Reuters", "", "2021-05-12"},
 		{"Communique of the defence ministers, Niamey, 6 March 2024.", "", "Communique of the defence ministers", "2024-03-06"},
 		{"International Organization for Migration (IOM), border monitoring update, December 2023.", "International Organization for Migration (IOM)", "border monitoring update", "2023-12"},
