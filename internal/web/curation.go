@@ -17,6 +17,23 @@ type actionResult struct {
 	Entity int64 `json:"entity,omitempty"`
 }
 
+// versioned passes the entity version of an If-Match header ("3", W/"3") to the store:
+// the curation action then fails with 409 Conflict if another client changed the entity
+// since this one read it.
+func (s *server) versioned(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if v := strings.TrimSpace(r.Header.Get("If-Match")); v != "" {
+			n, err := strconv.ParseInt(strings.Trim(strings.TrimPrefix(v, "W/"), `"`), 10, 64)
+			if err != nil {
+				s.fail(w, r, fmt.Errorf("If-Match %q: want an entity version: %w", v, dossier.ErrInvalid))
+				return
+			}
+			r = r.WithContext(store.ExpectVersion(r.Context(), n))
+		}
+		h(w, r)
+	}
+}
+
 // curate runs one curation step on the entity named by the path and answers with its
 // action id.
 func (s *server) curate(w http.ResponseWriter, r *http.Request, body any, do func(id int64) (actionResult, error)) {

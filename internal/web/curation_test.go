@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
@@ -155,5 +156,45 @@ func TestRejectAndConfirmRelation(t *testing.T) {
 	}
 	if rec := e.post(t, fmt.Sprintf("/api/relations/%d/confirm", rel), "{}", &conf); rec.Code != 200 || conf.Action == rej.Action {
 		t.Fatalf("confirm = %d %s", rec.Code, rec.Body.String())
+	}
+}
+
+func TestCurationVersionConflict(t *testing.T) {
+	e := newEnv(t, Options{})
+	ent, err := e.st.FindEntity(context.Background(), "Nikolai Patrushev")
+	if err != nil {
+		t.Fatalf("FindEntity: %v", err)
+	}
+	rename := func(ifMatch, name string) int {
+		req := httptest.NewRequest("POST", fmt.Sprintf("/api/entities/%d/rename", ent.ID), strings.NewReader(`{"name":"`+name+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		if ifMatch != "" {
+			req.Header.Set("If-Match", ifMatch)
+		}
+		rec := httptest.NewRecorder()
+		e.h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	read := fmt.Sprintf(`"%d"`, ent.Version)
+	// Two clients read the entity at the same version; the first change wins, the second
+	// is refused with 409 and changes nothing.
+	if got := rename(read, "N. Patrushev"); got != 200 {
+		t.Fatalf("rename with the current version = %d, want 200", got)
+	}
+	if got := rename(read, "Patrushev, N."); got != 409 {
+		t.Errorf("rename with a stale version = %d, want 409", got)
+	}
+	if got := rename("not-a-version", "X"); got != 400 {
+		t.Errorf("rename with a malformed If-Match = %d, want 400", got)
+	}
+	now, err := e.st.Entity(context.Background(), ent.ID)
+	if err != nil {
+		t.Fatalf("Entity: %v", err)
+	}
+	if now.Name != "N. Patrushev" {
+		t.Errorf("after the refused rename the name is %q, want N. Patrushev", now.Name)
+	}
+	if got := rename(fmt.Sprintf(`W/"%d"`, now.Version), "Nikolai Patrushev"); got != 200 {
+		t.Errorf("rename with the new version = %d, want 200", got)
 	}
 }

@@ -27,11 +27,17 @@ export async function get(path, params) {
   return answer(res);
 }
 
-/** post sends a JSON body to POST /api/<path>. */
-export async function post(path, body) {
+/**
+ * post sends a JSON body to POST /api/<path>. With a version (the entity version the page
+ * was rendered from), the server refuses the change with 409 if another client changed
+ * the entity meanwhile.
+ */
+export async function post(path, body, version) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (version !== undefined && version !== null) headers['If-Match'] = '"' + String(version) + '"';
   const res = await fetch('/api/' + path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers,
     body: JSON.stringify(body || {}),
   });
   return answer(res);

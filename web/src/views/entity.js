@@ -198,7 +198,7 @@ function curationPanel(e, rerender) {
     return f;
   };
   const run = async (path, body, text) => {
-    const res = await post(path, body);
+    const res = await post(path, body, e.version);
     const target = res.entity && String(res.entity) !== String(e.id) && path.endsWith('/split') ? res.entity : null;
     const msg = flashMsg(text + ' (action #' + res.action + ').', res.action, rerender);
     if (target) msg.append(' ', link(entityURL(target), 'Open the new entity'));
