@@ -79,7 +79,7 @@ func (st *relState) attribution(si, h, src int) string {
 			}
 		}
 	}
-	// a citation line: "2. The Economic Times, Pakistan set to dispatch ..."
+	// a citation line: "2. The Daily Record, Headline of the cited article, 9 May 2022"
 	if c := st.citationComma(si); c > 0 && c < h && us[c-1].ent != src {
 		return st.ents[us[c-1].ent].ID
 	}

@@ -42,6 +42,10 @@ type title struct {
 	text    string
 	possEnt int  // the possessor's entity ("Putin's special envoy"), or -1
 	inName  bool // read from inside the name mention ("General Patrushev")
+	// ownerNoun marks a title owned by "the country's" or "the group's": when no single
+	// owner is in scope, no other state is guessed
+	ownerNoun bool
+	serves    bool // an office serving the possessor ("an adviser to President X")
 }
 
 // officeIn finds the office cue in units [lo, hi) of sentence si.
@@ -146,6 +150,13 @@ func (st *relState) titleBefore(si, i int) (title, bool) {
 			if u.cap && (isBoundary(w) || w == "the") {
 				break
 			}
+			// "Colonel Sadio Camara of Mali and Colonel-Major Kassoum Coulibaly": "and"
+			// before a title starts a new person's title
+			if w == "and" && j+1 < i && !us[j+1].isMention() {
+				if n, _ := st.cue(si, "office", j+1); n > 0 || st.officeWord(us[j+1].word) {
+					break
+				}
+			}
 			lo = j
 			continue
 		}
@@ -161,6 +172,15 @@ func (st *relState) titleBefore(si, i int) (title, bool) {
 	if poss < 0 && lo > 0 && lo < i && !us[lo-1].isMention() && (us[lo-1].word == "its" || us[lo-1].word == "their") {
 		if e := st.resolvePronoun(si, lo-1); e >= 0 {
 			poss = e
+		}
+	}
+	// "the country's defence minister X", "the group's leader X": the one state or
+	// group in scope
+	ownerNoun := false
+	if poss < 0 {
+		if at, ts, ok := st.ownerNounBefore(si, lo, i); ok {
+			lo, ownerNoun = at, true
+			poss = st.scopedOwner(si, at-3, ts...)
 		}
 	}
 	for lo < i && !us[lo].isMention() && (us[lo].word == "of" || us[lo].word == "the" || us[lo].word == "for" || us[lo].word == "to" || us[lo].word == "and") {
@@ -185,7 +205,7 @@ func (st *relState) titleBefore(si, i int) (title, bool) {
 		start++ // lower-case adjectives before the office are not part of the role
 	}
 	end = st.roleEnd(si, end, i)
-	return title{lo: body, hi: i, office: office, leads: leads, possEnt: poss,
+	return title{lo: body, hi: i, office: office, leads: leads, possEnt: poss, ownerNoun: ownerNoun,
 		text: strings.TrimSpace(st.doc[us[start].start:us[end-1].end])}, true
 }
 
@@ -203,6 +223,11 @@ func (st *relState) titleAfter(si, i int) (title, bool) {
 			break
 		}
 		if u.isMention() && st.ents[u.ent].Type == dossier.Person {
+			// "Mykhailo Podolyak, an adviser to President Volodymyr Zelenskiy", "a spokesman for
+			// office serves that person
+			if t, ok := st.servingTitle(si, i+2, hi); ok {
+				return t, true
+			}
 			return title{}, false
 		}
 		hi++
@@ -448,10 +473,13 @@ func (st *relState) findRoles() {
 			}
 		}
 	}
+	var served []found
 	for _, f := range pending {
 		if f.t.possEnt >= 0 {
 			if s, ok := state[f.t.possEnt]; ok {
 				st.addRole(f.si, f.u, f.p, s, true, f.t, 0.75, "title-possessor")
+			} else if f.t.serves {
+				served = append(served, f)
 			}
 			continue
 		}
@@ -492,16 +520,82 @@ func (st *relState) findRoles() {
 		// Tinubu said"). No guess from the document's main state: on the development set
 		// it named the wrong state for visiting leaders more often than the right one (and
 		// so did the one state named just before the title).
+		held := false
 		for _, t := range f.all {
 			// "The Spokesperson, Ambassador Mumtaz Zahra Baloch": the title that names the
 			// office the lexicon knows
 			if s, isState, role := st.heldOfficeRole(f.p, t.office, false); s >= 0 {
 				t.leads = t.leads && (isState || leadingRole(role))
 				st.addRole(f.si, f.u, f.p, s, isState, t, 0.7, "title-officeholder")
+				held = true
 				break
 			}
 		}
+		// "Turkey closed its airspace. Foreign Minister X said": the one state in scope,
+		// for a person the lexicon does not know (for one it knows, its offices and their
+		// dates decide)
+		if !held && !f.t.ownerNoun && st.holderEntry(f.p) == nil {
+			if s := st.scopedOwner(f.si, f.t.lo, dossier.Country); s >= 0 {
+				st.addRole(f.si, f.u, f.p, s, true, f.t, 0.65, "title-scope-state")
+			}
+		}
 	}
+	// "an adviser to President Zelenskiy": a member of the state the person served
+	// leads or serves, once that is known
+	for _, f := range served {
+		if s := st.roleState(f.t.possEnt); s >= 0 {
+			st.addRole(f.si, f.u, f.p, s, true, f.t, 0.7, "title-serves")
+		}
+	}
+}
+
+// roleState returns the one state person p holds a role in among the relations found so
+// far, or -1.
+func (st *relState) roleState(p int) int {
+	found := -1
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.src.ent != p || (c.typ != dossier.Leads && c.typ != dossier.MemberOf) || st.ents[c.tgt.ent].Type != dossier.Country {
+			continue
+		}
+		if found >= 0 && found != c.tgt.ent {
+			return -1
+		}
+		found = c.tgt.ent
+	}
+	return found
+}
+
+// servingTitle reads an apposition that serves a person, "an adviser to President
+// Volodymyr Zelenskiy", over units [lo, hi] of sentence si, hi being the person served.
+// The office is never a leading one.
+func (st *relState) servingTitle(si, lo, hi int) (title, bool) {
+	us := st.sus[si].units
+	for lo < hi && !us[lo].isMention() && isDeterminer(us[lo].word) {
+		lo++
+	}
+	end := lo
+	for end < hi && (us[end].isMention() || us[end].word != "to" && us[end].word != "for") {
+		end++
+	}
+	if end >= hi {
+		return title{}, false
+	}
+	office, _, at, oend, ok := st.officeSpan(si, lo, end)
+	if !ok || at > lo+3 || oend != end {
+		return title{}, false
+	}
+	for k := end + 1; k < hi; k++ {
+		if us[k].isMention() || !us[k].cap {
+			return title{}, false // only the served person's own title may stand between
+		}
+	}
+	start := at
+	for start > lo && !us[start-1].isMention() && us[start-1].cap {
+		start--
+	}
+	return title{lo: lo, hi: end, office: office, possEnt: us[hi].ent, serves: true,
+		text: strings.TrimSpace(st.doc[us[start].start:us[end-1].end])}, true
 }
 
 // delegationOwner returns the state or group of "a Russian delegation led by <title>"

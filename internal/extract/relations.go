@@ -77,6 +77,7 @@ func relate(doc string, sents []text.Sentence, ents []dossier.Entity, opts Optio
 	st := newRelState(doc, sents, ents, opts.DocDate, preds, lex)
 	st.findPredicates()
 	st.findRoles()
+	st.findOfficeGroups()
 	st.liftPersons()
 	st.findStanding()
 	st.findGovernments()

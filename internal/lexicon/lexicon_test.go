@@ -348,6 +348,10 @@ func TestTitle(t *testing.T) {
 		{"Sheikh Hasina", 1, "Sheikh", true, ""},
 		{"Mr. Smith", 1, "Mr.", true, ""},
 		{"Major cities", 1, "Major", false, ""},
+		{"Colonel-Major Kassoum Coulibaly", 1, "Colonel-Major", true, ""},
+		{"Lieutenant-General Ahmed", 1, "Lieutenant-General", true, ""},
+		{"Major-league teams", 0, "", false, ""},
+		{"Ex-President Kabila", 0, "", false, ""},
 		{"Former officials", 0, "", false, ""},
 		{"Ministry of Defense", 0, "", false, ""},
 	}

@@ -130,6 +130,11 @@ func (l *Lexicon) titleAt(words []string, j int) (end int, t Title, ok bool) {
 			break
 		}
 	}
+	if !ok && strings.IndexByte(words[j], '-') > 0 {
+		if e, ht, hok := l.hyphenTitle(words[j], j); hok {
+			return e, ht, hok
+		}
+	}
 	k := j
 	port := l.portfolioAt(words, k)
 	if port != nil {
@@ -159,6 +164,34 @@ func (l *Lexicon) titleAt(words []string, j int) (end int, t Title, ok bool) {
 		return k, Title{Name: name, Person: true, Org: org}, true
 	}
 	return end, t, ok
+}
+
+// hyphenTitle matches a rank written as one hyphenated token of titles ("Colonel-Major",
+// "Lieutenant-General") at position j: every part must be a one-word title and one of
+// them a person's.
+func (l *Lexicon) hyphenTitle(w string, j int) (int, Title, bool) {
+	parts := strings.Split(w, "-")
+	names := make([]string, 0, len(parts))
+	person := false
+	for _, p := range parts {
+		if p == "" {
+			return 0, Title{}, false
+		}
+		found := false
+		for _, c := range l.titles[p] {
+			if len(c.words) == 1 {
+				names, person, found = append(names, c.title.Name), person || c.title.Person, true
+				break
+			}
+		}
+		if !found {
+			return 0, Title{}, false
+		}
+	}
+	if !person {
+		return 0, Title{}, false
+	}
+	return j + 1, Title{Name: strings.Join(names, "-"), Person: true}, true
 }
 
 func (l *Lexicon) portfolioAt(words []string, k int) *portfolio {
