@@ -2,7 +2,7 @@ package extract
 
 // Attribution, hedging and negation of relations. attributed_to is who asserts a claim:
 // "according to X", "X said that ...", "sources in Y", a cited source's headline in a
-// footnote ("2. The Economic Times, Pakistan set to ..."), or a footnote marker "(2)"
+// footnote ("2. The Daily Record, Headline of the article ..."), or a footnote marker "(2)"
 // pointing to such a note. It holds the entity id when the source is an entity, else the
 // phrase, and is empty when the document asserts the claim itself.
 
