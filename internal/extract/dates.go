@@ -528,19 +528,13 @@ func weekdayFrom(doc dossier.Date, wd time.Weekday, next bool) dossier.Date {
 
 // dateFor returns the date of a relation whose head is unit h of sentence si: the date
 // expression of the sentence nearest to the head.
-func (st *relState) dateFor(si, h int) dossier.Date {
-	best, bestDist := dossier.Date{}, 1<<30
-	for _, e := range st.dates[si] {
-		dist := h - e.u1
-		if e.u0 > h {
-			dist = e.u0 - h
-		}
-		if dist < 0 {
-			dist = 0
-		}
-		if dist < bestDist {
-			best, bestDist = e.date, dist
-		}
+func (st *relState) dateFor(si, h int) dossier.Date { return st.dateNear(si, h, true) }
+
+// dist is the distance in units from unit u to the date expression (0 inside it).
+func (e dateExpr) dist(u int) int {
+	d := u - e.u1
+	if e.u0 > u {
+		d = e.u0 - u
 	}
-	return best
+	return max(d, 0)
 }

@@ -283,15 +283,8 @@ func (st *relState) dateNear(si, u int, anywhere bool) dossier.Date {
 		bestDist = 4
 	}
 	for _, e := range st.dates[si] {
-		dist := u - e.u1
-		if e.u0 > u {
-			dist = e.u0 - u
-		}
-		if dist < 0 {
-			dist = 0
-		}
-		if dist < bestDist {
-			best, bestDist = e.date, dist
+		if d := e.dist(u); d < bestDist {
+			best, bestDist = e.date, d
 		}
 	}
 	return best

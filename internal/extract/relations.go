@@ -620,13 +620,7 @@ func (st *relState) clauseDate(si, h int) dossier.Date {
 				}
 			}
 		}
-		dist := h - e.u1
-		if e.u0 > h {
-			dist = e.u0 - h
-		}
-		if dist < 0 {
-			dist = 0
-		}
+		dist := e.dist(h)
 		// (bestDist bounds the scan of subordinateAfter to 20 units)
 		if dist < bestDist && !(e.u0 > h && subordinateAfter(us, h, e.u0)) {
 			best, bestDist = e.date, dist // not "met Xi ... after a suicide attack in March"
