@@ -297,3 +297,19 @@ func entityFilter(f store.ExportFilter) func(id int64, t dossier.EntityType) boo
 		return (sel == nil || sel.has(id)) && (len(types) == 0 || types[t])
 	}
 }
+
+// claimQualifiers says how a claim is qualified ("attributed to X", "hedged", "denied"),
+// for the notes exports attach to it; empty when the document asserts it plainly.
+func claimQualifiers(c *store.ExportClaim) []string {
+	var how []string
+	if c.AttributedTo != "" {
+		how = append(how, "attributed to "+c.AttributedTo)
+	}
+	if c.Hedged {
+		how = append(how, "hedged")
+	}
+	if c.Negated {
+		how = append(how, "denied")
+	}
+	return how
+}

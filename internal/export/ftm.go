@@ -297,18 +297,9 @@ func writeFtM(ctx context.Context, st *store.Store, w *bufio.Writer, f store.Exp
 		if err := put(link); err != nil {
 			return err
 		}
-		if c.AttributedTo == "" && !c.Hedged && !c.Negated {
+		how := claimQualifiers(c)
+		if len(how) == 0 {
 			return nil
-		}
-		var how []string
-		if c.AttributedTo != "" {
-			how = append(how, "attributed to "+c.AttributedTo)
-		}
-		if c.Hedged {
-			how = append(how, "hedged")
-		}
-		if c.Negated {
-			how = append(how, "denied")
 		}
 		note := newFtM("Note", "note:"+key)
 		note.set("name", c.SourceName+" "+string(c.Type)+" "+c.TargetName+": "+strings.Join(how, ", "))

@@ -375,18 +375,9 @@ func stixRelationship(c *store.ExportClaim) map[string]any {
 
 // stixNote returns the note of an attributed, hedged or denied claim, or nil.
 func stixNote(c *store.ExportClaim, rel map[string]any) map[string]any {
-	if c.AttributedTo == "" && !c.Hedged && !c.Negated {
+	how := claimQualifiers(c)
+	if len(how) == 0 {
 		return nil
-	}
-	var how []string
-	if c.AttributedTo != "" {
-		how = append(how, "attributed to "+c.AttributedTo)
-	}
-	if c.Hedged {
-		how = append(how, "hedged")
-	}
-	if c.Negated {
-		how = append(how, "denied")
 	}
 	obj := base("note", "note--"+uuid5("note:"+rel["id"].(string)), rel["created"].(string))
 	obj["abstract"] = fmt.Sprintf("%s %s %s: %s", c.SourceName, c.Type, c.TargetName, strings.Join(how, ", "))
