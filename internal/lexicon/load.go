@@ -118,8 +118,14 @@ func readData(name string) ([]byte, error) {
 
 // eachLine calls fn for every line of data that is neither empty nor a '#' comment.
 func eachLine(data []byte, fn func(line string)) {
+	_ = eachNumberedLine(data, func(_ int, line string) error { fn(line); return nil })
+}
+
+// eachNumberedLine calls fn with the 1-based number of every line of data that is neither
+// empty nor a '#' comment, stopping at the first error fn returns.
+func eachNumberedLine(data []byte, fn func(n int, line string) error) error {
 	s := string(data)
-	for len(s) > 0 {
+	for n := 1; len(s) > 0; n++ {
 		i := strings.IndexByte(s, '\n')
 		var line string
 		if i < 0 {
@@ -131,8 +137,11 @@ func eachLine(data []byte, fn func(line string)) {
 		if strings.TrimSpace(line) == "" || line[0] == '#' {
 			continue
 		}
-		fn(line)
+		if err := fn(n, line); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // splitList splits a '|'-separated list, dropping empty items.
@@ -156,28 +165,12 @@ func splitList(s string) []string {
 // loadEntries reads an entry TSV file: type, kb_id, name, aliases, acronyms, demonyms,
 // metonyms, country, lat, lon, population, kind (trailing columns optional).
 func (l *Lexicon) loadEntries(file, kind string, data []byte) error {
-	lineNo := 0
-	var err error
-	s := string(data)
-	for len(s) > 0 && err == nil {
-		lineNo++
-		i := strings.IndexByte(s, '\n')
-		var line string
-		if i < 0 {
-			line, s = s, ""
-		} else {
-			line, s = s[:i], s[i+1:]
+	return eachNumberedLine(data, func(n int, line string) error {
+		if err := l.loadEntry(line, kind); err != nil {
+			return fmt.Errorf("lexicon: data/%s:%d: %w", file, n, err)
 		}
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || line[0] == '#' {
-			continue
-		}
-		err = l.loadEntry(line, kind)
-		if err != nil {
-			err = fmt.Errorf("lexicon: data/%s:%d: %w", file, lineNo, err)
-		}
-	}
-	return err
+		return nil
+	})
 }
 
 func (l *Lexicon) loadEntry(line, kind string) error {
